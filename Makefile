@@ -1,0 +1,31 @@
+# Development tasks. The first target that needs them creates .venv and installs the
+# pinned development dependencies (pyproject.toml, extra "dev") by itself.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: generate check validate test clean
+
+generate: $(INSTALLED)
+	$(PY) -m generator generate
+
+check: $(INSTALLED)
+	$(PY) -m generator check
+
+validate: $(INSTALLED)
+	$(PY) -m generator validate
+
+test: $(INSTALLED)
+	$(PY) -m pytest
+	$(PY) -m generator check
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["dev"]))' > $(VENV)/requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
