@@ -1,0 +1,141 @@
+"""Command line: `python -m generator {generate,check,validate}`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .files import differences, write_changed
+from .formatting import FormatError
+from .outputs import build_outputs
+from .problems import InputError
+from .registry import load_registry
+from .render import TemplateFailure
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX_COMMAND = "make generate"
+
+EXIT_OK, EXIT_STALE, EXIT_INVALID = 0, 1, 2
+
+EPILOG = """\
+exit status:
+  0  success (check: the committed files are current)
+  1  check: the committed generated files differ from what the registry and templates produce
+  2  invalid input (registry, templates) or usage; nothing was written
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    try:
+        return int(arguments.run(arguments))
+    except InputError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    except (TemplateFailure, FormatError) as error:
+        print(f"{error}; nothing was changed", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as error:
+        print(
+            f"{error.filename or ''}: {error.strerror or error}; nothing was changed",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("interrupted; nothing was changed", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Generate the HTTPStatus modules from the status code registry.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    for name, run, text in (
+        ("generate", _generate, "write the generated files whose text changed"),
+        (
+            "check",
+            _check,
+            "exit 1 with a diff if the committed generated files are not current",
+        ),
+        ("validate", _validate, "only validate the registry"),
+    ):
+        command = commands.add_parser(
+            name,
+            help=text,
+            description=text,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        _add_paths(command)
+        command.set_defaults(run=run)
+    return parser
+
+
+def _add_paths(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--registry",
+        type=Path,
+        default=ROOT / "data" / "http_status.yaml",
+        help="the registry (default: data/http_status.yaml)",
+    )
+    command.add_argument(
+        "--templates",
+        type=Path,
+        default=ROOT / "templates",
+        help="the template folder (default: templates/)",
+    )
+    command.add_argument(
+        "--output",
+        type=Path,
+        default=ROOT / "generated",
+        help="the generated folder (default: generated/)",
+    )
+
+
+def _shown(path: Path) -> str:
+    """A path as short as it can be said from here."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def _generate(arguments: argparse.Namespace) -> int:
+    registry = load_registry(arguments.registry, _shown(arguments.registry))
+    texts = build_outputs(registry, arguments.templates)
+    changed = write_changed(arguments.output, texts)
+    for name in changed:
+        print(f"wrote {_shown(arguments.output / name)}")
+    if not changed:
+        print(f"{_shown(arguments.output)}: every file is current")
+    return EXIT_OK
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    registry = load_registry(arguments.registry, _shown(arguments.registry))
+    texts = build_outputs(registry, arguments.templates)
+    diffs = differences(arguments.output, texts, _shown(arguments.output))
+    if not diffs:
+        print(f"{_shown(arguments.output)}: every file is current")
+        return EXIT_OK
+    sys.stdout.write("".join(diffs))
+    print(
+        f"error: the generated files differ from what {_shown(arguments.registry)} and the templates produce.\n"
+        f"Run `{FIX_COMMAND}` and commit the result; never edit generated files by hand.",
+        file=sys.stderr,
+    )
+    return EXIT_STALE
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    registry = load_registry(arguments.registry, _shown(arguments.registry))
+    members = len(registry.members)
+    print(
+        f"{_shown(arguments.registry)}: valid ({len(registry.statuses)} entries, {members} enum members)"
+    )
+    return EXIT_OK

@@ -1,0 +1,111 @@
+"""Write generated files all-or-nothing, or compare them with what is on disk."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import tempfile
+from pathlib import Path
+
+
+def read_current(directory: Path, names: list[str]) -> dict[str, bytes | None]:
+    current: dict[str, bytes | None] = {}
+    for name in names:
+        try:
+            current[name] = (directory / name).read_bytes()
+        except FileNotFoundError:
+            current[name] = None
+    return current
+
+
+def write_changed(directory: Path, texts: dict[str, str]) -> list[str]:
+    """Write the files whose bytes differ, as one transaction; return their names.
+
+    Each new text goes to a temporary file in the same folder first, and only when all
+    of them are on disk are they moved into place. If anything fails on the way, even
+    an interrupt between two moves, the files already moved get their old bytes back.
+    """
+    wanted = {name: text.encode("utf-8") for name, text in texts.items()}
+    current = read_current(directory, list(wanted))
+    changed = [name for name in wanted if wanted[name] != current[name]]
+    if not changed:
+        return []
+    directory.mkdir(parents=True, exist_ok=True)
+    staged: dict[str, str] = {}
+    moved: list[str] = []
+    try:
+        for name in changed:
+            staged[name] = _stage(directory, name, wanted[name])
+        for name in changed:
+            os.replace(staged.pop(name), directory / name)
+            moved.append(name)
+    except BaseException:
+        for temporary in staged.values():
+            _remove(temporary)
+        for name in moved:
+            _restore(directory, name, current[name])
+        raise
+    return changed
+
+
+def _stage(directory: Path, name: str, data: bytes) -> str:
+    descriptor, temporary = tempfile.mkstemp(
+        dir=directory, prefix=f".{name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        mode = (
+            os.stat(directory / name).st_mode & 0o777
+            if (directory / name).exists()
+            else 0o644
+        )
+        os.chmod(temporary, mode)
+    except BaseException:
+        _remove(temporary)
+        raise
+    return temporary
+
+
+def _restore(directory: Path, name: str, old: bytes | None) -> None:
+    if old is None:
+        _remove(str(directory / name))
+    else:
+        os.replace(_stage(directory, name, old), directory / name)
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(path)
+
+
+def differences(
+    directory: Path, texts: dict[str, str], shown_directory: str
+) -> list[str]:
+    """A unified diff for each file whose bytes on disk differ from `texts`."""
+    current = read_current(directory, list(texts))
+    diffs = []
+    for name, text in texts.items():
+        old = current[name]
+        if old == text.encode("utf-8"):
+            continue
+        old_lines = (
+            []
+            if old is None
+            else old.decode("utf-8", errors="replace").splitlines(keepends=True)
+        )
+        shown = f"{shown_directory}/{name}"
+        diff = "".join(
+            difflib.unified_diff(
+                old_lines,
+                text.splitlines(keepends=True),
+                f"{shown} (committed)",
+                f"{shown} (generated)",
+            )
+        )
+        diffs.append(
+            diff
+            or f"--- {shown}: differs in bytes that do not show as lines (line endings or encoding)\n"
+        )
+    return diffs
