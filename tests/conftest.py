@@ -1,0 +1,99 @@
+"""Shared helpers: the project's paths, a scratch copy of the project, and the CLI in-process."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+sys.path.insert(0, str(GENERATED))
+sys.path.insert(0, str(ROOT))
+
+from generator.cli import main  # noqa: E402
+
+
+@dataclass
+class Project:
+    """A scratch copy of the registry, the templates and the generated files."""
+
+    root: Path
+
+    @property
+    def registry(self) -> Path:
+        return self.root / "data" / "http_status.yaml"
+
+    @property
+    def generated(self) -> Path:
+        return self.root / "generated"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    def paths(self) -> list[str]:
+        return [
+            "--registry",
+            str(self.registry),
+            "--templates",
+            str(self.templates),
+            "--output",
+            str(self.generated),
+        ]
+
+    def snapshot(self) -> dict[str, bytes]:
+        return {
+            path.name: path.read_bytes() for path in sorted(self.generated.iterdir())
+        }
+
+    def edit_registry(self, old: str, new: str, count: int = 1) -> None:
+        text = self.registry.read_text(encoding="utf-8")
+        assert text.count(old) >= count, f"{old!r} is not in the registry"
+        self.registry.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    for folder in ("data", "templates", "generated"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return Project(tmp_path)
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    def run(*arguments: str) -> Run:
+        code = main(list(arguments))
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def import_file(path: Path, name: str) -> ModuleType:
+    """Import a generated module from any folder under its own name, without caching it."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    previous = sys.modules.get(name)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        if previous is None:
+            del sys.modules[name]
+        else:
+            sys.modules[name] = previous
+    return module

@@ -1,0 +1,55 @@
+"""The constants module against http.client."""
+
+from __future__ import annotations
+
+import ast
+import http
+import http.client
+
+import http_status_constants as constants
+from conftest import GENERATED
+from http_status import HTTPStatus
+
+
+def test_every_http_client_status_constant_is_here_with_the_same_member() -> None:
+    names = [
+        name
+        for name in dir(http.client)
+        if isinstance(getattr(http.client, name), http.HTTPStatus)
+    ]
+    assert len(names) >= 62
+    for name in names:
+        theirs = getattr(http.client, name)
+        ours = getattr(constants, name)
+        assert ours is HTTPStatus(theirs.value) is HTTPStatus[name], name
+
+
+def test_every_member_and_alias_is_a_constant() -> None:
+    for name, member in HTTPStatus.__members__.items():
+        assert getattr(constants, name) is member
+    assert set(constants.__all__) == set(HTTPStatus.__members__) | {"responses"}
+
+
+def test_responses_is_http_client_responses() -> None:
+    assert constants.responses[404] == "Not Found"
+    assert len(constants.responses) == len(HTTPStatus) == 62
+    assert constants.responses == {member: member.phrase for member in HTTPStatus}
+    for code, phrase in http.client.responses.items():
+        if code == 413 or code == 414 or code == 416 or code == 422:
+            continue  # renamed since the running interpreter, when older than 3.13
+        assert constants.responses[code] == phrase
+
+
+def test_constants_are_written_out_for_type_checkers() -> None:
+    """Each constant is its own assignment, not a globals().update() as in http.client."""
+    tree = ast.parse(
+        (GENERATED / "http_status_constants.py").read_text(encoding="utf-8")
+    )
+    assigned = {
+        node.targets[0].id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Attribute)
+    }
+    assert assigned == set(HTTPStatus.__members__)

@@ -1,0 +1,155 @@
+"""The generated HTTPStatus against the registry and against CPython's own http.HTTPStatus."""
+
+from __future__ import annotations
+
+import ast
+import http
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import parity
+from conftest import GENERATED, ROOT, Project, import_file
+from generator.registry import load_registry
+from http_status import HTTPStatus
+from interpreters import SUPPORTED, find_interpreter
+
+REGISTRY = load_registry(ROOT / "data" / "http_status.yaml", "data/http_status.yaml")
+
+
+def test_matches_the_running_interpreters_http_status() -> None:
+    extras = parity.class_form_dir_extras(HTTPStatus)
+    assert parity.compare(HTTPStatus, http.HTTPStatus, extras) == []
+    assert parity.check_categories(HTTPStatus) == []
+
+
+@pytest.mark.parametrize("minor", SUPPORTED)
+def test_matches_http_status_on_every_supported_cpython(minor: str) -> None:
+    python = find_interpreter(minor)
+    if python is None:
+        pytest.skip(f"no CPython {minor} found through pyenv")
+    result = subprocess.run(
+        [str(python), str(ROOT / "tests" / "parity.py")],
+        env={**os.environ, "PYTHONPATH": str(GENERATED)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(
+        rf"Python {re.escape(minor)}: \d+ members of http.HTTPStatus compared, 0 differences",
+        result.stdout,
+    )
+
+
+def test_parity_check_reports_a_wrong_phrase(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    """The comparison itself can fail: an enum generated from a doctored registry is caught."""
+    project.edit_registry("phrase: Not Found\n", "phrase: Not Here\n")
+    assert cli("generate", *project.paths()).code == 0
+    doctored = import_file(
+        project.generated / "http_status.py", "http_status"
+    ).HTTPStatus
+    problems = parity.compare(
+        doctored, http.HTTPStatus, parity.class_form_dir_extras(doctored)
+    )
+    assert "404: phrase 'Not Here', expected 'Not Found'" in problems
+
+
+def test_members_follow_the_registry() -> None:
+    members = REGISTRY.members
+    assert [member.value for member in HTTPStatus] == [
+        status.code for status in members
+    ]
+    assert len(HTTPStatus) == len(members) == 62
+    expected_names = []
+    for status in members:
+        expected_names += [status.name, *status.aliases]
+    # Code order, each alias right after its canonical member.
+    assert list(HTTPStatus.__members__) == expected_names
+    assert len(HTTPStatus.__members__) == 66
+    for status in members:
+        member = HTTPStatus(status.code)
+        assert (member.name, member.phrase, member.description) == (
+            status.name,
+            status.phrase,
+            status.description,
+        )
+        assert (member.spec, member.spec_url) == (status.spec.text, status.spec.url)
+        for alias in status.aliases:
+            assert HTTPStatus[alias] is member
+
+
+def test_aliases_resolve_to_the_new_names() -> None:
+    assert HTTPStatus.REQUEST_ENTITY_TOO_LARGE is HTTPStatus.CONTENT_TOO_LARGE
+    assert HTTPStatus.REQUEST_URI_TOO_LONG is HTTPStatus.URI_TOO_LONG
+    assert (
+        HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE is HTTPStatus.RANGE_NOT_SATISFIABLE
+    )
+    assert HTTPStatus.UNPROCESSABLE_ENTITY is HTTPStatus.UNPROCESSABLE_CONTENT
+    assert HTTPStatus(413).name == "CONTENT_TOO_LARGE"
+
+
+def test_basic_behaviour() -> None:
+    assert HTTPStatus(404) is HTTPStatus.NOT_FOUND
+    assert HTTPStatus.NOT_FOUND == 404
+    assert HTTPStatus["OK"] is HTTPStatus.OK
+    with pytest.raises(ValueError, match="299 is not a valid HTTPStatus"):
+        HTTPStatus(299)
+    assert HTTPStatus.NOT_FOUND.phrase == "Not Found"
+    assert HTTPStatus.NOT_FOUND.is_client_error and not HTTPStatus.NOT_FOUND.is_success
+    assert {"name", "value", "phrase", "description"} <= set(dir(HTTPStatus.OK))
+
+
+def test_spec_reference_is_readable_at_run_time() -> None:
+    assert HTTPStatus.NOT_FOUND.spec == "RFC 9110, Section 15.5.5"
+    assert (
+        HTTPStatus.NOT_FOUND.spec_url
+        == "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5"
+    )
+    assert HTTPStatus.EARLY_HINTS.spec == "RFC 8297"
+    assert (
+        HTTPStatus.EARLY_HINTS.spec_url == "https://www.rfc-editor.org/rfc/rfc8297.html"
+    )
+    for member in HTTPStatus:
+        assert member.spec.startswith("RFC ") and member.spec_url.startswith(
+            "https://www.rfc-editor.org/rfc/rfc"
+        )
+
+
+@pytest.mark.parametrize("name", ["http_status.py", "http_status_constants.py"])
+def test_generated_modules_import_only_the_standard_library(name: str) -> None:
+    tree = ast.parse((GENERATED / name).read_text(encoding="utf-8"))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            imported.add((node.module or "").split(".")[0])
+    stdlib = (
+        set(sys.stdlib_module_names)
+        if hasattr(sys, "stdlib_module_names")
+        else {"enum", "__future__"}
+    )
+    assert imported - {"http_status"} <= stdlib, imported
+    # Nothing beyond defining names runs at import: no calls at module level
+    # other than the class statement's own machinery.
+    for node in tree.body:
+        assert not isinstance(node, ast.Expr) or isinstance(
+            node.value, ast.Constant
+        ), ast.dump(node)
+
+
+@pytest.mark.parametrize("name", ["http_status.py", "http_status_constants.py"])
+def test_generated_header_names_the_command_and_nothing_of_this_machine(
+    name: str,
+) -> None:
+    text = (GENERATED / name).read_text(encoding="utf-8")
+    first_line = text.splitlines()[0]
+    assert re.fullmatch(r"# Code generated .* DO NOT EDIT\.", first_line)
+    assert "make generate" in first_line and "data/http_status.yaml" in first_line
+    assert str(ROOT) not in text and str(Path.home()) not in text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}", text)

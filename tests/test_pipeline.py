@@ -1,0 +1,117 @@
+"""generate and check, end to end on a scratch copy of the project."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import ROOT, Project
+
+
+def test_check_passes_on_a_current_tree(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("check", *project.paths())
+    assert result.code == 0, result.err
+    assert result.out.strip().endswith("every file is current")
+
+
+def test_the_committed_tree_is_current(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("check")
+    assert result.code == 0, result.out + result.err
+
+
+def test_check_fails_with_a_diff_after_a_hand_edit(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    module = project.generated / "http_status.py"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace('"Not Found"', '"Not found"'),
+        encoding="utf-8",
+    )
+    before = project.snapshot()
+    result = cli("check", *project.paths())
+    assert result.code == 1
+    assert (
+        '-        "Not found",' in result.out and '+        "Not Found",' in result.out
+    )
+    assert "http_status.py (committed)" in result.out
+    assert "make generate" in result.err
+    assert project.snapshot() == before, "check must not write"
+
+
+def test_check_fails_after_a_registry_edit_without_generating(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    project.edit_registry(
+        "description: Nothing matches the given URI", "description: Nothing is here"
+    )
+    result = cli("check", *project.paths())
+    assert result.code == 1
+    assert '+        "Nothing is here",' in result.out
+    assert cli("generate", *project.paths()).code == 0
+    assert cli("check", *project.paths()).code == 0
+
+
+def test_check_fails_when_a_generated_file_is_missing(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    (project.generated / "http_status_constants.py").unlink()
+    result = cli("check", *project.paths())
+    assert result.code == 1
+    assert "+NOT_FOUND = HTTPStatus.NOT_FOUND" in result.out
+
+
+def test_generate_writes_only_what_changed(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    constants = project.generated / "http_status_constants.py"
+    stamp = constants.stat().st_mtime_ns
+    project.edit_registry(
+        "description: Nothing matches the given URI", "description: Nothing is here"
+    )
+    result = cli("generate", *project.paths())
+    assert result.code == 0
+    assert result.out.splitlines() == [f"wrote {project.generated / 'http_status.py'}"]
+    assert constants.stat().st_mtime_ns == stamp
+
+
+def test_generation_is_deterministic_and_idempotent(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("generate", *project.paths()).code == 0
+    first = project.snapshot()
+    stamps = {
+        path.name: path.stat().st_mtime_ns for path in project.generated.iterdir()
+    }
+    result = cli("generate", *project.paths())
+    assert result.code == 0 and "every file is current" in result.out
+    assert project.snapshot() == first
+    assert {
+        path.name: path.stat().st_mtime_ns for path in project.generated.iterdir()
+    } == stamps
+    # The scratch copy regenerated from the committed registry equals the committed files.
+    assert first == {name: (ROOT / "generated" / name).read_bytes() for name in first}
+
+
+def test_a_new_code_reaches_both_modules(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    """What the README tells a newcomer to do: add 599, run generate, import it."""
+    with project.registry.open("a", encoding="utf-8") as registry:
+        registry.write(
+            "\n"
+            "  - code: 599\n"
+            "    name: NETWORK_CONNECT_TIMEOUT\n"
+            "    phrase: Network Connect Timeout Error\n"
+            "    description: The proxy timed out connecting to the origin\n"
+            '    spec: {title: Example Extension, rfc: 9999, section: "4.2"}\n'
+            "    iana: unregistered\n"
+        )
+    result = cli("generate", *project.paths())
+    assert result.code == 0, result.err
+    probe = (
+        "from http_status import HTTPStatus\n"
+        "from http_status_constants import NETWORK_CONNECT_TIMEOUT, responses\n"
+        "m = HTTPStatus(599)\n"
+        "assert m is NETWORK_CONNECT_TIMEOUT and m.is_server_error\n"
+        "print(m.name, m.phrase, m.spec, m.spec_url, responses[599], sep='|')\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "PYTHONPATH": str(project.generated)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert output == (
+        "NETWORK_CONNECT_TIMEOUT|Network Connect Timeout Error|RFC 9999, Section 4.2"
+        "|https://www.rfc-editor.org/rfc/rfc9999.html#section-4.2|Network Connect Timeout Error"
+    )
