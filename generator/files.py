@@ -38,7 +38,8 @@ def write_changed(directory: Path, texts: dict[str, str]) -> list[str]:
         for name in changed:
             staged[name] = _stage(directory, name, wanted[name])
         for name in changed:
-            os.replace(staged.pop(name), directory / name)
+            os.replace(staged[name], directory / name)
+            del staged[name]
             moved.append(name)
     except BaseException:
         for temporary in staged.values():
