@@ -43,6 +43,8 @@ class TemplateFailure(Exception):
 def _only_code(value: object) -> object:
     if isinstance(value, Code):
         return value
+    if isinstance(value, jinja2.Undefined):
+        str(value)  # raises StrictUndefined's own "'name' is undefined"
     raise TypeError(
         f"writes {value!r} into Python source without the py or identifier filter"
     )
