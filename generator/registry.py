@@ -169,7 +169,7 @@ def _unknown_fields(
             continue
         close = difflib.get_close_matches(str(key), known, n=1)
         hint = (
-            f"did you mean '{close[0]}'?"
+            f"expected a known field: did you mean '{close[0]}'?"
             if close
             else f"expected one of {', '.join(known)}"
         )
@@ -216,6 +216,12 @@ def _wrong_value(error: Any) -> str:
         return (
             f"got {_describe(value)}, not text; expected {expected} (put it in quotes)"
         )
+    if (
+        error.validator == "type"
+        and error.schema.get("type") == "integer"
+        and isinstance(value, str)
+    ):
+        return f"got {_describe(value)}, text; expected {expected} (without quotes)"
     return f"got {_describe(value)}; expected {expected}"
 
 

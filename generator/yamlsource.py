@@ -7,6 +7,7 @@ composed into nodes and turned into values here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
@@ -14,6 +15,8 @@ from typing import Any, Union
 import yaml
 
 from .problems import InputError, Problem
+
+_YAML_1_2_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 # A location inside the document: mapping keys and sequence indexes from the top.
 Location = tuple[Union[str, int], ...]
@@ -132,6 +135,14 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:timestamp":
             # Dates stay text: the schema checks their form, and no time zone can shift them.
             return node.value
+        if (
+            node.tag == "tag:yaml.org,2002:str"
+            and node.style is None
+            and _YAML_1_2_NUMBER.fullmatch(node.value)
+        ):
+            # PyYAML follows YAML 1.1 and keeps a plain 1e3 as text, but YAML 1.2 tools
+            # (and editors) read it as a number: take the reading that gets it reported.
+            return float(node.value)
         return self.constructor.construct_object(node, deep=True)
 
     def mapping(self, node: yaml.MappingNode, location: Location) -> dict[Any, Any]:
