@@ -1,0 +1,163 @@
+"""No registry text can become code: arbitrary strings come back from the generated module exactly."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import GENERATED, ROOT, import_file
+from generator.outputs import build_outputs
+from generator.registry import load_registry
+
+# RFC 9112, Section 4: reason-phrase = 1*( HTAB / SP / VCHAR / obs-text )
+REASON_PHRASE_CHARACTERS = (
+    "\t" + "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0x80, 0x100)))
+)
+
+TRICKY = [
+    '"',
+    "'",
+    '"""',
+    "'''",
+    "\\",
+    "\\n",
+    "{{ HTTPStatus }}",
+    "{% raw %}",
+    "{% endfor %}",
+    "{# comment #}",
+    "# not a comment",
+    "\n",
+    "\r\n",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x00",
+    "\U0001f600",
+    "\U00010348",
+    '"); import os; os.system("echo pwned"); ("',
+    '\\\'"\\"',
+    "x" * 20000,
+]
+
+descriptions = st.one_of(
+    st.text(),
+    st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=5)), max_size=8).map(
+        "".join
+    ),
+)
+phrases = st.one_of(
+    st.text(alphabet=REASON_PHRASE_CHARACTERS, min_size=1, max_size=60),
+    st.lists(
+        st.sampled_from(
+            ['"', "'", '"""', "\\", "{{ x }}", "{%", "#", "Not Found", "\t"]
+        ),
+        min_size=1,
+        max_size=6,
+    ).map("".join),
+)
+names = st.from_regex(r"[A-Z][A-Z0-9]{0,8}(_[A-Z0-9]{1,4}){0,3}", fullmatch=True)
+entries = st.lists(
+    st.tuples(st.integers(100, 599), names, phrases, descriptions),
+    min_size=1,
+    max_size=3,
+    unique_by=(lambda entry: entry[0], lambda entry: entry[1]),
+)
+
+
+class _QuotingDumper(yaml.SafeDumper):
+    """Writes every string double-quoted, with escapes: PyYAML's other styles fold
+    some characters (NEL) into spaces, a flaw of its writer, not of the registry."""
+
+
+_QuotingDumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style='"'
+    ),
+)
+
+
+def _committed_module(name: str) -> ModuleType:
+    return import_file(GENERATED / name, name.removesuffix(".py"))
+
+
+COMMITTED = _committed_module("http_status.py")
+COMMITTED_MEMBER_NAMES = set(COMMITTED.HTTPStatus.__members__)
+BASE_MODULE_NAMES = set(vars(COMMITTED))
+BASE_CLASS_NAMES = (
+    set(vars(COMMITTED.HTTPStatus)) - COMMITTED_MEMBER_NAMES - {"_member_names_"}
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries)
+def test_registry_strings_come_back_exactly(
+    entries: list[tuple[int, str, str, str]],
+) -> None:
+    entries = sorted(entries)
+    registry = {
+        "statuses": [
+            {
+                "code": code,
+                "name": name,
+                "phrase": phrase,
+                "description": description,
+                "spec": {"title": description or "x", "rfc": 9110, "section": "15.5.5"},
+                "iana": "unregistered",
+            }
+            for code, name, phrase, description in entries
+        ]
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        registry_path = Path(folder) / "http_status.yaml"
+        registry_path.write_text(
+            yaml.dump(
+                registry, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False
+            ),
+            encoding="utf-8",
+        )
+        texts = build_outputs(
+            load_registry(registry_path, "http_status.yaml"), ROOT / "templates"
+        )
+        for name, text in texts.items():
+            (Path(folder) / name).write_text(text, encoding="utf-8")
+        module = import_file(Path(folder) / "http_status.py", "http_status")
+        constants = _import_constants(Path(folder) / "http_status_constants.py", module)
+
+    status = module.HTTPStatus
+    assert [
+        (member.value, member.name, member.phrase, member.description)
+        for member in status
+    ] == entries
+    for member in status:
+        assert (member.spec, member.spec_url) == (
+            "RFC 9110, Section 15.5.5",
+            "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5",
+        )
+    # Nothing else was defined: the module, the class and the constants hold
+    # exactly what the committed ones hold, apart from the members themselves.
+    assert set(vars(module)) == BASE_MODULE_NAMES
+    assert (
+        set(vars(status)) - set(status.__members__) - {"_member_names_"}
+        == BASE_CLASS_NAMES
+    )
+    assert set(constants.__all__) == set(status.__members__) | {"responses"}
+    assert constants.responses == {member: member.phrase for member in status}
+
+
+def _import_constants(path: Path, enum_module: ModuleType) -> ModuleType:
+    previous = sys.modules.get("http_status")
+    sys.modules["http_status"] = enum_module
+    try:
+        return import_file(path, "http_status_constants")
+    finally:
+        if previous is None:
+            del sys.modules["http_status"]
+        else:
+            sys.modules["http_status"] = previous

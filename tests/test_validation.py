@@ -1,0 +1,428 @@
+"""Every invalid registry: exit 2, one `file:line: field: problem; expectation` line each, nothing written."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Project
+
+# (case, old text, new text, expected field, fragment of the message, line offset
+# from the line where the new text starts)
+CASES = [
+    (
+        "phrase read as a boolean",
+        "phrase: Not Found\n",
+        "phrase: No\n",
+        "phrase",
+        "boolean false",
+        0,
+    ),
+    (
+        "phrase read as a boolean (Yes)",
+        "phrase: Not Found\n",
+        "phrase: Yes\n",
+        "phrase",
+        "boolean true",
+        0,
+    ),
+    (
+        "phrase read as a boolean (On)",
+        "phrase: Not Found\n",
+        "phrase: On\n",
+        "phrase",
+        "boolean true",
+        0,
+    ),
+    (
+        "phrase read as null",
+        "phrase: Not Found\n",
+        "phrase: null\n",
+        "phrase",
+        "no value",
+        0,
+    ),
+    (
+        "phrase read as a number",
+        "phrase: Not Found\n",
+        "phrase: 404\n",
+        "phrase",
+        "the number 404",
+        0,
+    ),
+    (
+        "phrase read as a float",
+        "phrase: Not Found\n",
+        "phrase: 1e3\n",
+        "phrase",
+        "decimal number",
+        0,
+    ),
+    (
+        "code read as a boolean",
+        "code: 404\n",
+        "code: true\n",
+        "code",
+        "boolean true",
+        0,
+    ),
+    ("code as a string", "code: 404\n", 'code: "404"\n', "code", "without quotes", 0),
+    (
+        "code as a float",
+        "code: 404\n",
+        "code: 404.0\n",
+        "code",
+        "decimal number 404.0",
+        0,
+    ),
+    ("code below 100", "code: 404\n", "code: 99\n", "code", "from 100 to 599", 0),
+    ("code above 599", "code: 511\n", "code: 600\n", "code", "from 100 to 599", 0),
+    (
+        "same code twice",
+        "code: 405\n",
+        "code: 404\n",
+        "code",
+        "404 is already used at line",
+        0,
+    ),
+    (
+        "codes out of order",
+        "code: 404\n",
+        "code: 399\n",
+        "code",
+        "ascending code order",
+        0,
+    ),
+    (
+        "unknown field",
+        "    description: Nothing matches",
+        "    descripton: Nothing matches",
+        "descripton",
+        "did you mean 'description'",
+        0,
+    ),
+    ("missing field", "    phrase: Not Found\n", "", "phrase", "is missing", -2),
+    (
+        "duplicate key",
+        "    phrase: Not Found\n",
+        "    phrase: Not Found\n    phrase: Not Found\n",
+        "phrase",
+        "duplicate key",
+        1,
+    ),
+    (
+        "same name twice",
+        "name: METHOD_NOT_ALLOWED\n",
+        "name: NOT_FOUND\n",
+        "name",
+        "NOT_FOUND is already used",
+        0,
+    ),
+    (
+        "alias equal to another name",
+        "aliases: [UNPROCESSABLE_ENTITY]",
+        "aliases: [NOT_FOUND]",
+        "aliases[0]",
+        "aliases included",
+        0,
+    ),
+    (
+        "alias equal to its own name",
+        "aliases: [REQUEST_ENTITY_TOO_LARGE]",
+        "aliases: [CONTENT_TOO_LARGE]",
+        "aliases[0]",
+        "own name",
+        0,
+    ),
+    (
+        "lower-case name",
+        "name: NOT_FOUND\n",
+        "name: not_found\n",
+        "name",
+        "UPPER_SNAKE",
+        0,
+    ),
+    (
+        "name with a leading underscore",
+        "name: NOT_FOUND\n",
+        "name: _NOT_FOUND\n",
+        "name",
+        "UPPER_SNAKE",
+        0,
+    ),
+    (
+        "name that is not an identifier",
+        "name: NOT_FOUND\n",
+        "name: NOT-FOUND\n",
+        "name",
+        "UPPER_SNAKE",
+        0,
+    ),
+    (
+        "phrase with CR LF",
+        "phrase: Not Found\n",
+        'phrase: "Not Found\\r\\nSet-Cookie: a=b"\n',
+        "phrase",
+        "reason phrase",
+        0,
+    ),
+    (
+        "phrase with a control character",
+        "phrase: Not Found\n",
+        'phrase: "Not\\x00Found"\n',
+        "phrase",
+        "reason phrase",
+        0,
+    ),
+    (
+        "empty phrase",
+        "phrase: Not Found\n",
+        'phrase: ""\n',
+        "phrase",
+        "reason phrase",
+        0,
+    ),
+    (
+        "RFC number not positive",
+        'rfc: 9110, section: "15.5.5"',
+        'rfc: 0, section: "15.5.5"',
+        "spec.rfc",
+        "positive whole number",
+        0,
+    ),
+    (
+        "RFC number as text",
+        'rfc: 9110, section: "15.5.5"',
+        'rfc: RFC9110, section: "15.5.5"',
+        "spec.rfc",
+        "positive whole number",
+        0,
+    ),
+    (
+        "section read as a number",
+        'section: "15.5.5"',
+        "section: 15.5",
+        "spec.section",
+        "put it in quotes",
+        0,
+    ),
+    (
+        "malformed section",
+        'section: "15.5.5"',
+        'section: "15..5"',
+        "spec.section",
+        "section number",
+        0,
+    ),
+    (
+        "both rfc and draft",
+        'rfc: 9110, section: "15.5.5"',
+        'rfc: 9110, draft: draft-a-b, section: "15.5.5"',
+        "spec",
+        "exactly one of rfc or draft",
+        0,
+    ),
+    (
+        "unknown IANA state",
+        "iana: permanent\n\n  - code: 405",
+        "iana: permament\n\n  - code: 405",
+        "iana",
+        "one of permanent",
+        0,
+    ),
+    (
+        "temporary without expiry",
+        "iana: permanent\n\n  - code: 405",
+        "iana: temporary\n\n  - code: 405",
+        "iana_expires",
+        "is missing",
+        -6,
+    ),
+    (
+        "impossible expiry date",
+        "iana_expires: 2026-11-13",
+        "iana_expires: 2026-02-30",
+        "iana_expires",
+        "not a calendar date",
+        0,
+    ),
+    (
+        "YAML syntax error",
+        "    phrase: Not Found\n",
+        "    phrase: Not: Found\n",
+        "syntax",
+        "column 16",
+        0,
+    ),
+    (
+        "tab indentation",
+        "    phrase: Not Found\n",
+        "\tphrase: Not Found\n",
+        "syntax",
+        "'\\t'",
+        0,
+    ),
+]
+
+
+def _edit(project: Project, old: str, new: str) -> int:
+    """Apply the edit; return the line where the new text starts."""
+    text = project.registry.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    project.registry.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def _assert_reported(project: Project, cli, field: str, fragment: str, line: int) -> None:  # type: ignore[no-untyped-def]
+    before = project.snapshot()
+    for command in ("validate", "check", "generate"):
+        result = cli(command, *project.paths())
+        assert result.code == 2, (command, result.err)
+        assert result.out == ""
+        expected = f"{project.registry}:{line}: {field}: "
+        lines = result.err.splitlines()
+        matching = [text for text in lines if text.startswith(expected)]
+        assert (
+            matching
+        ), f"{command}: no line starts with {expected!r} in {result.err!r}"
+        assert any(fragment in text for text in matching), result.err
+        assert all(
+            "; expected" in text or "nothing was changed" in text for text in lines
+        ), result.err
+        assert "Traceback" not in result.err
+    assert project.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "field", "fragment", "offset"),
+    CASES,
+    ids=[case[0] for case in CASES],
+)
+def test_invalid_registry_is_reported(project: Project, cli, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
+    line = _edit(project, old, new)
+    _assert_reported(project, cli, field, fragment, line + offset)
+
+
+def test_not_utf8(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    text = project.registry.read_text(encoding="utf-8")
+    line = text[: text.index("phrase: Not Found")].count("\n") + 1
+    project.registry.write_bytes(
+        text.replace("phrase: Not Found", "phrase: Not Fo\u00e9und").encode("latin-1")
+    )
+    _assert_reported(project, cli, "encoding", "byte 0xe9", line)
+
+
+def test_missing_file(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    project.registry.unlink()
+    _assert_reported(project, cli, "file", "does not exist", 1)
+
+
+def test_empty_file(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    project.registry.write_text("# nothing here yet\n", encoding="utf-8")
+    _assert_reported(project, cli, "file", "is empty", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "fragment"),
+    [
+        ("- code: 404\n", "top level", "got a list"),
+        ("statuses: 404\n", "statuses", "a list of status code entries"),
+        ("statuses:\n  - 404\n", "entry", "a mapping of fields"),
+        ("status:\n  - code: 404\n", "status", "did you mean 'statuses'"),
+    ],
+)
+def test_top_level_of_the_wrong_shape(project: Project, cli, text: str, field: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    project.registry.write_text(text, encoding="utf-8")
+    _assert_reported(
+        project, cli, field, fragment, text.count("\n") if field == "entry" else 1
+    )
+
+
+def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    _edit(project, "code: 511\n", "code: 600\n")
+    _edit(project, "phrase: Not Found\n", "phrase: No\n")
+    _edit(
+        project, "    description: Request received", "    descripton: Request received"
+    )
+    result = cli("validate", *project.paths())
+    assert result.code == 2
+    lines = result.err.splitlines()
+    fields = [line.split(": ")[1] for line in lines]
+    assert fields == ["description", "descripton", "phrase", "code"], lines
+    numbers = [int(line.split(":")[1]) for line in lines]
+    assert numbers == sorted(numbers)
+
+
+def test_no_traceback_from_the_command_line(project: Project) -> None:
+    project.edit_registry("phrase: Not Found\n", "phrase: Off\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", *project.paths()],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert re.fullmatch(
+        r"\S+http_status\.yaml:\d+: phrase: got the boolean false .*\n", result.stderr
+    )
+
+
+def test_usage_errors_exit_2() -> None:
+    for arguments in ([], ["frobnicate"], ["check", "--no-such-option"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", *arguments],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 2, arguments
+        assert "usage:" in result.stderr
+
+
+def test_help_documents_the_exit_codes() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert re.search(r"^\s+0\s+success", result.stdout, re.MULTILINE)
+    assert re.search(r"^\s+1\s+check:", result.stdout, re.MULTILINE)
+    assert re.search(r"^\s+2\s+invalid input", result.stdout, re.MULTILINE)
+
+
+def test_the_committed_registry_is_valid(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("validate")
+    assert result.code == 0, result.err
+    assert (
+        os.path.relpath(ROOT / "data" / "http_status.yaml") in result.out
+        or "http_status.yaml" in result.out
+    )
+
+
+def test_the_schema_file_is_what_the_validator_uses(project: Project, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The validator reads data/http_status.schema.json rather than repeating it."""
+    from generator import registry
+
+    schema = (ROOT / "data" / "http_status.schema.json").read_text(encoding="utf-8")
+    stricter = tmp_path / "stricter.schema.json"
+    stricter.write_text(
+        schema.replace('"maximum": 599', '"maximum": 499'), encoding="utf-8"
+    )
+    with pytest.raises(registry.InputError) as raised:
+        registry.load_registry(project.registry, "data/http_status.yaml", stricter)
+    assert all(problem.field == "code" for problem in raised.value.problems)
+    assert len(raised.value.problems) == sum(
+        1
+        for status in registry.load_registry(project.registry, "x").statuses
+        if status.code >= 500
+    )
