@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
 
 from .files import differences, write_changed
 from .formatting import FormatError
+from .iana import compare, read_iana
 from .outputs import build_outputs
 from .problems import InputError
 from .registry import load_registry
@@ -22,7 +24,8 @@ EXIT_OK, EXIT_STALE, EXIT_INVALID = 0, 1, 2
 EPILOG = """\
 exit status:
   0  success (check: the committed files are current)
-  1  check: the committed generated files differ from what the registry and templates produce
+  1  check: the committed generated files differ from what the registry and templates produce;
+     iana: the registry differs from IANA's registry in a way it does not explain
   2  invalid input (registry, templates) or usage; nothing was written
 """
 
@@ -65,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
             "exit 1 with a diff if the committed generated files are not current",
         ),
         ("validate", _validate, "only validate the registry"),
+        (
+            "iana",
+            _iana,
+            "compare the registry with IANA's registry; exit 1 on a difference it does not explain",
+        ),
     ):
         command = commands.add_parser(
             name,
@@ -75,7 +83,24 @@ def _parser() -> argparse.ArgumentParser:
         )
         _add_paths(command)
         command.set_defaults(run=run)
+        if name == "iana":
+            _add_iana_options(command)
     return parser
+
+
+def _add_iana_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--iana",
+        type=Path,
+        default=ROOT / "data" / "iana" / "http-status-codes.csv",
+        help="IANA's CSV file (default: data/iana/http-status-codes.csv)",
+    )
+    command.add_argument(
+        "--today",
+        type=datetime.date.fromisoformat,
+        default=datetime.date.today(),
+        help="the date by which expiry is judged, as 2026-11-13 (default: today)",
+    )
 
 
 def _add_paths(command: argparse.ArgumentParser) -> None:
@@ -130,6 +155,26 @@ def _check(arguments: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_STALE
+
+
+def _iana(arguments: argparse.Namespace) -> int:
+    registry = load_registry(arguments.registry, _shown(arguments.registry))
+    iana = read_iana(arguments.iana, _shown(arguments.iana))
+    differences = compare(registry, iana, _shown(arguments.iana), arguments.today)
+    unexplained = [difference for difference in differences if not difference.kept]
+    for difference in differences:
+        print(difference)
+    print(
+        f"{_shown(arguments.iana)}: {len(iana)} registered codes compared, "
+        f"{len(differences) - len(unexplained)} differences kept on purpose, {len(unexplained)} unexplained"
+    )
+    if unexplained:
+        print(
+            "error: fix each unexplained difference in the registry, or record why it is kept under the entry's iana_deviations",
+            file=sys.stderr,
+        )
+        return EXIT_STALE
+    return EXIT_OK
 
 
 def _validate(arguments: argparse.Namespace) -> int:

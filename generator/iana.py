@@ -1,0 +1,280 @@
+"""Read IANA's HTTP Status Code Registry (CSV) and compare the registry with it."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import InputError, Problem
+from .registry import Registry, SpecReference, Status
+
+HEADER = ["Value", "Description", "Reference"]
+_CODE = re.compile(r"[1-5][0-9]{2}")
+_RANGE = re.compile(r"([1-5][0-9]{2})-([1-5][0-9]{2})")
+_REFERENCE = re.compile(r"\[([^\[\]]+)\]")
+_RFC = re.compile(r"RFC ?([0-9]+)(?:, Section ([0-9A-Z.]+))?")
+_DRAFT = re.compile(r"draft-[a-z0-9-]+")
+_TEMPORARY = re.compile(r"(.*) \(TEMPORARY - .*expires ([0-9]{4}-[0-9]{2}-[0-9]{2})\)")
+
+
+@dataclass(frozen=True)
+class IanaReference:
+    rfc: int | None
+    section: str | None
+    draft: str | None
+    text: str
+
+    def matches(self, spec: SpecReference) -> bool:
+        """Whether this names the registry's document; IANA often omits the section."""
+        if self.draft is not None:
+            return self.draft == spec.draft
+        return self.rfc == spec.rfc and (
+            self.section is None or self.section == spec.section
+        )
+
+
+@dataclass(frozen=True)
+class IanaCode:
+    code: int
+    phrase: str | None
+    state: str
+    expires: datetime.date | None
+    references: tuple[IanaReference, ...]
+    line: int
+
+    @property
+    def reference_text(self) -> str:
+        return (
+            "".join(f"[{reference.text}]" for reference in self.references)
+            or "no reference"
+        )
+
+
+def read_iana(path: Path, shown_path: str) -> list[IanaCode]:
+    """The codes IANA registers (not the unassigned ranges), from its CSV file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(
+            [Problem(shown_path, 1, "file", "does not exist; expected IANA's CSV file")]
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(
+            [
+                Problem(
+                    shown_path,
+                    1,
+                    "file",
+                    f"cannot be read ({error}); expected a UTF-8 CSV file",
+                )
+            ]
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    codes: list[IanaCode] = []
+    problems: list[Problem] = []
+    try:
+        for number, row in enumerate(reader):
+            line = reader.line_num
+            if number == 0:
+                if row != HEADER:
+                    problems.append(
+                        Problem(
+                            shown_path,
+                            line,
+                            "header",
+                            f"is {','.join(row)!r}; expected {','.join(HEADER)}",
+                        )
+                    )
+                continue
+            if not row:
+                continue
+            if len(row) != 3:
+                problems.append(
+                    Problem(
+                        shown_path,
+                        line,
+                        "row",
+                        f"has {len(row)} fields; expected Value,Description,Reference",
+                    )
+                )
+                continue
+            parsed = _parse_row(row, line, shown_path, problems)
+            if parsed is not None:
+                codes.append(parsed)
+    except csv.Error as error:
+        problems.append(
+            Problem(
+                shown_path,
+                reader.line_num,
+                "csv",
+                f"{error}; expected IANA's CSV layout",
+            )
+        )
+    if problems:
+        raise InputError(problems)
+    return codes
+
+
+def _parse_row(
+    row: list[str], line: int, shown_path: str, problems: list[Problem]
+) -> IanaCode | None:
+    value, description, references = (field.strip() for field in row)
+    if _RANGE.fullmatch(value) or description == "Unassigned":
+        if not (_RANGE.fullmatch(value) or _CODE.fullmatch(value)):
+            problems.append(
+                Problem(
+                    shown_path,
+                    line,
+                    "Value",
+                    f"{value!r} is not a code or a range; expected 104 or 105-199",
+                )
+            )
+        return None
+    if not _CODE.fullmatch(value):
+        problems.append(
+            Problem(
+                shown_path,
+                line,
+                "Value",
+                f"{value!r} is not a code; expected a number from 100 to 599",
+            )
+        )
+        return None
+    phrase: str | None = description
+    state, expires = "permanent", None
+    temporary = _TEMPORARY.fullmatch(description)
+    if description == "(Unused)":
+        phrase, state = None, "unused"
+    elif description.endswith(" (OBSOLETED)"):
+        phrase, state = description.removesuffix(" (OBSOLETED)"), "obsoleted"
+    elif temporary:
+        phrase, state = temporary.group(1), "temporary"
+        expires = datetime.date.fromisoformat(temporary.group(2))
+    return IanaCode(int(value), phrase, state, expires, _references(references), line)
+
+
+def _references(field: str) -> tuple[IanaReference, ...]:
+    found = []
+    for text in _REFERENCE.findall(field):
+        rfc = _RFC.fullmatch(text)
+        draft = _DRAFT.fullmatch(text)
+        found.append(
+            IanaReference(
+                rfc=int(rfc.group(1)) if rfc else None,
+                section=rfc.group(2) if rfc else None,
+                draft=draft.group(0) if draft else None,
+                text=text,
+            )
+        )
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One way the registry differs from IANA; `kept` is the recorded reason, if any."""
+
+    path: str
+    line: int
+    code: int
+    kind: str
+    message: str
+    kept: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}: {self.code} {self.kind}: {self.message}"
+        return f"{where}; kept on purpose: {self.kept}" if self.kept else where
+
+
+def compare(
+    registry: Registry, iana: list[IanaCode], iana_path: str, today: datetime.date
+) -> list[Difference]:
+    """Every difference between the registry and IANA's registry, in file order."""
+    by_code = {entry.code: entry for entry in iana}
+    differences = []
+    for status in registry.statuses:
+        found = _status_differences(
+            status, by_code.get(status.code), registry.path, today
+        )
+        differences += found
+        differences += _stale_deviations(
+            status, {difference.kind for difference in found}, registry.path
+        )
+    listed = {status.code for status in registry.statuses}
+    for entry in iana:
+        if entry.code not in listed:
+            message = f"IANA registers {entry.phrase or '(Unused)'} ({entry.state}, {entry.reference_text}); the registry lacks it"
+            differences.append(
+                Difference(iana_path, entry.line, entry.code, "missing", message)
+            )
+    return differences
+
+
+def _status_differences(
+    status: Status, entry: IanaCode | None, path: str, today: datetime.date
+) -> list[Difference]:
+    found = []
+
+    def differ(kind: str, message: str) -> None:
+        found.append(
+            Difference(
+                path,
+                status.line,
+                status.code,
+                kind,
+                message,
+                status.iana_deviations.get(kind),
+            )
+        )
+
+    if entry is None:
+        if status.iana != "unregistered":
+            differ(
+                "state", f"the registry says {status.iana}; IANA does not list the code"
+            )
+        else:
+            differ("unregistered", "IANA does not list the code")
+        return found
+    if status.phrase != entry.phrase:
+        differ(
+            "phrase",
+            f"the registry says {status.phrase!r}, IANA {entry.phrase or '(Unused)'!r}",
+        )
+    if not any(reference.matches(status.spec) for reference in entry.references):
+        differ(
+            "reference",
+            f"the registry cites {status.spec.text}, IANA {entry.reference_text}",
+        )
+    if status.iana != entry.state or status.iana_expires != entry.expires:
+        registry_state = _state_text(status.iana, status.iana_expires)
+        differ(
+            "state",
+            f"the registry says {registry_state}, IANA {_state_text(entry.state, entry.expires)}",
+        )
+    if entry.expires is not None and entry.expires < today:
+        differ(
+            "expired",
+            f"the temporary registration expired on {entry.expires.isoformat()}",
+        )
+    return found
+
+
+def _stale_deviations(status: Status, kinds: set[str], path: str) -> list[Difference]:
+    return [
+        Difference(
+            path,
+            status.line,
+            status.code,
+            "stale",
+            f"iana_deviations.{kind} is recorded, but there is no such difference; remove it",
+        )
+        for kind in status.iana_deviations
+        if kind not in kinds
+    ]
+
+
+def _state_text(state: str, expires: datetime.date | None) -> str:
+    return f"{state} until {expires.isoformat()}" if expires else state
