@@ -23,6 +23,7 @@ class Output:
 OUTPUTS = (
     Output("http_status.py", "http_status.py.j2"),
     Output("http_status_constants.py", "http_status_constants.py.j2"),
+    Output("status-codes.md", "status-codes.md.j2"),
 )
 
 
