@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: generate check validate test clean
+.PHONY: generate check validate iana-check test clean
 
 generate: $(INSTALLED)
 	$(PY) -m generator generate
@@ -17,9 +17,13 @@ check: $(INSTALLED)
 validate: $(INSTALLED)
 	$(PY) -m generator validate
 
+iana-check: $(INSTALLED)
+	$(PY) -m generator iana
+
 test: $(INSTALLED)
 	$(PY) -m pytest
 	$(PY) -m generator check
+	$(PY) -m generator iana
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
