@@ -9,29 +9,67 @@ Every member also carries the specification that defines it, as a short text
 (``spec``) and a link to the section (``spec_url``).
 """
 
+import sys
 from enum import IntEnum
 
 __all__ = ["HTTPStatus"]
 
-# Type checkers take TYPE_CHECKING as true. The member attributes are declared on
-# a base class only they see: annotations in HTTPStatus itself would give it an
-# __annotations__ entry at run time that http.HTTPStatus does not have.
+# Type checkers take TYPE_CHECKING as true and see a plain IntEnum subclass whose
+# member attributes are declared on a base only they see: annotations in HTTPStatus
+# itself would give it an __annotations__ entry that http.HTTPStatus does not have.
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from typing import TypeVar
 
-    class _TypedIntEnum(IntEnum):
+    _T = TypeVar("_T")
+
+    class _Base(IntEnum):
         _value_: int
         phrase: str
         description: str
         spec: str
         spec_url: str
 
+    def _build(cls: _T) -> _T:
+        return cls
+
 else:
-    _TypedIntEnum = IntEnum
+    try:
+        # CPython builds http.HTTPStatus with the private enum._simple_enum, which
+        # turns a plain class into an enum about twice as fast as a class statement.
+        # Use it only on the versions whose enum module the tests cover.
+        if not (3, 11) <= sys.version_info < (3, 14):
+            raise ImportError("enum._simple_enum is not tested on this version")
+        from enum import _simple_enum
+    except ImportError:
+        _Base = IntEnum
+
+        def _build(cls):
+            return cls
+
+    else:
+        _Base = object
+
+        def _build(cls):
+            if sys.version_info < (3, 13):
+                # Before 3.13, _simple_enum makes a second member of an alias written
+                # OLD = NEW (both names hold the same tuple), but it knows an alias
+                # given as the bare value: rewrite each alias to that first.
+                first_names = {}
+                aliases = [
+                    name
+                    for name, value in vars(cls).items()
+                    if type(value) is tuple
+                    and first_names.setdefault(id(value), name) != name
+                ]
+                for name in aliases:
+                    setattr(cls, name, getattr(cls, name)[0])
+            return _simple_enum(IntEnum)(cls)
 
 
-class HTTPStatus(_TypedIntEnum):
+@_build
+class HTTPStatus(_Base):
     """HTTP status codes and reason phrases
 
     Each member is the status code as an int, with its reason phrase, a longer

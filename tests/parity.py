@@ -1,8 +1,8 @@
 """Compare the generated HTTPStatus with the running interpreter's own http.HTTPStatus.
 
 Standard library only, so that every CPython from 3.8 to 3.13 can run it:
-    PYTHONPATH=generated python tests/parity.py
-It prints one line per difference and exits 1 if there is any.
+    PYTHONPATH=generated python tests/parity.py [--class-statement]
+--class-statement hides enum._simple_enum first, to test the fallback. It prints one line per difference and exits 1 if there is any.
 """
 
 import copy
@@ -180,27 +180,37 @@ def check_categories(ours):
     return problems
 
 
-def class_form_dir_extras(enum_class):
-    """On 3.11 and 3.12 dir() of a member of a class-statement enum also lists the
-    class attributes (the member names); http.HTTPStatus, built otherwise, does not."""
+def class_statement_dir_extras(enum_class):
+    """On 3.11 and 3.12 dir() of a member of an enum built by a class statement also
+    lists the member names; http.HTTPStatus, built by enum._simple_enum, does not."""
     if (3, 11) <= sys.version_info < (3, 13):
         return set(enum_class.__members__)
     return set()
 
 
-def main():
+def main(arguments):
+    class_statement = "--class-statement" in arguments
+    if class_statement:
+        # Take away the fast path, as on an interpreter that does not have it.
+        import enum
+
+        if hasattr(enum, "_simple_enum"):
+            del enum._simple_enum
     from http_status import HTTPStatus
 
-    problems = compare(HTTPStatus, http.HTTPStatus, class_form_dir_extras(HTTPStatus))
-    problems += check_categories(HTTPStatus)
+    extras = class_statement_dir_extras(HTTPStatus) if class_statement else set()
+    problems = compare(HTTPStatus, http.HTTPStatus, extras) + check_categories(
+        HTTPStatus
+    )
     for problem in problems:
         print(problem)
     version = "{}.{}".format(*sys.version_info[:2])
+    form = "class statement" if class_statement else "default form"
     print(
-        f"Python {version}: {len(http.HTTPStatus)} members of http.HTTPStatus compared, {len(problems)} differences"
+        f"Python {version}, {form}: {len(http.HTTPStatus)} members of http.HTTPStatus compared, {len(problems)} differences"
     )
     return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -22,28 +22,48 @@ REGISTRY = load_registry(ROOT / "data" / "http_status.yaml", "data/http_status.y
 
 
 def test_matches_the_running_interpreters_http_status() -> None:
-    extras = parity.class_form_dir_extras(HTTPStatus)
-    assert parity.compare(HTTPStatus, http.HTTPStatus, extras) == []
+    assert parity.compare(HTTPStatus, http.HTTPStatus) == []
     assert parity.check_categories(HTTPStatus) == []
 
 
+@pytest.mark.parametrize("form", ["default form", "class statement"])
 @pytest.mark.parametrize("minor", SUPPORTED)
-def test_matches_http_status_on_every_supported_cpython(minor: str) -> None:
+def test_matches_http_status_on_every_supported_cpython(minor: str, form: str) -> None:
+    """Each interpreter, with the form it uses and with the class-statement fallback forced."""
     python = find_interpreter(minor)
     if python is None:
         pytest.skip(f"no CPython {minor} found through pyenv")
+    flags = ["--class-statement"] if form == "class statement" else []
     result = subprocess.run(
-        [str(python), str(ROOT / "tests" / "parity.py")],
+        [str(python), str(ROOT / "tests" / "parity.py"), *flags],
         env={**os.environ, "PYTHONPATH": str(GENERATED)},
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(
-        rf"Python {re.escape(minor)}: \d+ members of http.HTTPStatus compared, 0 differences",
-        result.stdout,
-    )
+    expected = rf"Python {re.escape(minor)}, {form}: \d+ members of http.HTTPStatus compared, 0 differences"
+    assert re.search(expected, result.stdout), result.stdout
+
+
+def test_the_fast_form_is_used_exactly_where_it_is_tested(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import enum
+
+    calls = []
+    real = getattr(enum, "_simple_enum", None)
+    if real is None:
+        pytest.skip("this interpreter has no enum._simple_enum")
+
+    def counting(*arguments, **keywords):  # type: ignore[no-untyped-def]
+        calls.append(arguments)
+        return real(*arguments, **keywords)
+
+    monkeypatch.setattr(enum, "_simple_enum", counting)
+    module = import_file(GENERATED / "http_status.py", "http_status")
+    assert len(calls) == (1 if (3, 11) <= sys.version_info < (3, 14) else 0)
+    assert len(module.HTTPStatus) == 62 and len(module.HTTPStatus.__members__) == 66
 
 
 def test_parity_check_reports_a_wrong_phrase(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
@@ -53,9 +73,7 @@ def test_parity_check_reports_a_wrong_phrase(project: Project, cli) -> None:  # 
     doctored = import_file(
         project.generated / "http_status.py", "http_status"
     ).HTTPStatus
-    problems = parity.compare(
-        doctored, http.HTTPStatus, parity.class_form_dir_extras(doctored)
-    )
+    problems = parity.compare(doctored, http.HTTPStatus)
     assert "404: phrase 'Not Here', expected 'Not Found'" in problems
 
 
