@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import black
+from black.mode import TargetVersion
 
 # The generated modules must run on Python 3.8, so black may not use newer syntax.
-MODE = black.Mode(target_versions={black.TargetVersion.PY38})
+MODE = black.Mode(target_versions={TargetVersion.PY38})
 
 
 class FormatError(Exception):

@@ -106,7 +106,7 @@ _strict_types = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
     "integer",
     lambda checker, value: isinstance(value, int) and not isinstance(value, bool),
 )
-_Validator = jsonschema.validators.extend(
+_Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
     jsonschema.Draft202012Validator, type_checker=_strict_types
 )
 

@@ -136,7 +136,8 @@ class _Builder:
             # Dates stay text: the schema checks their form, and no time zone can shift them.
             return node.value
         if (
-            node.tag == "tag:yaml.org,2002:str"
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == "tag:yaml.org,2002:str"
             and node.style is None
             and _YAML_1_2_NUMBER.fullmatch(node.value)
         ):
