@@ -1,0 +1,178 @@
+"""Quality gates: strict type checking, lint, the oldest Python the modules need, the wheel."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import GENERATED, ROOT
+from interpreters import find_interpreter
+
+TYPING = ROOT / "tests" / "typing"
+GENERATED_MODULES = [
+    str(GENERATED / "http_status.py"),
+    str(GENERATED / "http_status_constants.py"),
+]
+
+
+def run(
+    *command: str, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def mypy(
+    *arguments: str, python_executable: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    extra = ["--python-executable", python_executable] if python_executable else []
+    return run(
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        *extra,
+        *arguments,
+        env={"MYPYPATH": str(GENERATED)},
+    )
+
+
+def pyright(*paths: str) -> subprocess.CompletedProcess[str]:
+    return run(
+        sys.executable,
+        "-m",
+        "pyright",
+        "-p",
+        str(TYPING / "pyrightconfig.json"),
+        *paths,
+    )
+
+
+def test_generated_modules_pass_mypy_strict() -> None:
+    result = mypy(*GENERATED_MODULES)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_generated_modules_pass_pyright_strict() -> None:
+    result = pyright(*GENERATED_MODULES)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors" in result.stdout
+
+
+def test_typed_usage_passes_both_checkers() -> None:
+    usage = str(TYPING / "usage.py")
+    assert mypy(usage).returncode == 0, mypy(usage).stdout
+    result = pyright(usage)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("name", ["typo.py", "typo_constant.py"])
+def test_a_misspelt_member_fails_both_checkers(name: str) -> None:
+    path = str(TYPING / name)
+    result = mypy(path)
+    assert result.returncode == 1 and "NOT_FOUNDD" in result.stdout, result.stdout
+    result = pyright(path)
+    assert result.returncode == 1 and "NOT_FOUNDD" in result.stdout, result.stdout
+
+
+def test_the_generator_passes_mypy_strict() -> None:
+    result = mypy("generator")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_passes_on_the_generator_the_tests_and_the_generated_modules() -> None:
+    result = run(
+        sys.executable,
+        "-m",
+        "ruff",
+        "check",
+        "generator",
+        "tests",
+        "bench",
+        "generated",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_generated_modules_need_nothing_newer_than_python_3_8(tmp_path: Path) -> None:
+    vermin = [str(Path(sys.executable).parent / "vermin"), "--no-tips", "--violations", "-t=3.8-"]
+    result = run(*vermin, *GENERATED_MODULES)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The gate can fail: a 3.9 string method is caught.
+    newer = tmp_path / "newer.py"
+    newer.write_text('print("prefix-x".removeprefix("prefix-"))\n', encoding="utf-8")
+    assert run(*vermin, str(newer)).returncode != 0
+
+
+def test_the_wheel_installs_only_the_typed_generated_modules(tmp_path: Path) -> None:
+    built = run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--quiet",
+        "-w",
+        str(tmp_path / "dist"),
+        str(ROOT),
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = sorted(name for name in archive.namelist() if ".dist-info/" not in name)
+        metadata = next(
+            archive.read(name).decode()
+            for name in archive.namelist()
+            if name.endswith("METADATA")
+        )
+    assert names == [
+        "http_status/__init__.py",
+        "http_status/py.typed",
+        "http_status_constants/__init__.py",
+        "http_status_constants/py.typed",
+    ]
+    # Nothing at run time: every requirement belongs to the dev extra.
+    requirements = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    assert requirements and all(line.endswith("; extra == 'dev'") for line in requirements)
+    # Into a fresh virtual environment of the oldest supported Python (or this one).
+    base = find_interpreter("3.8") or Path(sys.executable)
+    environment = tmp_path / "venv"
+    assert run(str(base), "-m", "venv", str(environment)).returncode == 0
+    python = str(environment / "bin" / "python")
+    installed = run(
+        python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    probe = (
+        "import http_status, http_status_constants, sys\n"
+        "assert http_status.HTTPStatus(404) is http_status_constants.NOT_FOUND\n"
+        "assert all(name not in sys.modules for name in ('jinja2', 'yaml', 'black'))\n"
+        "print(http_status_constants.responses[404])\n"
+    )
+    result = run(python, "-c", probe, cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == "Not Found\n", result.stderr
+    # Type checkers find the installed modules through their py.typed markers.
+    checked = run(
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--python-executable",
+        python,
+        str(TYPING / "usage.py"),
+        cwd=tmp_path,
+    )
+    assert checked.returncode == 0, checked.stdout

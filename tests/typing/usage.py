@@ -1,0 +1,48 @@
+"""Typed use of the generated modules; type-checks cleanly under mypy --strict and pyright strict."""
+
+from __future__ import annotations
+
+from http_status import HTTPStatus
+from http_status_constants import NOT_FOUND, REQUEST_ENTITY_TOO_LARGE, responses
+
+
+def describe(status: HTTPStatus) -> str:
+    code: int = status.value
+    phrase: str = status.phrase
+    description: str = status.description
+    spec: str = status.spec
+    link: str = status.spec_url
+    return f"{code} {phrase}: {description} ({spec}, {link})"
+
+
+def category(status: HTTPStatus) -> str:
+    flags: list[bool] = [
+        status.is_informational,
+        status.is_success,
+        status.is_redirection,
+        status.is_client_error,
+        status.is_server_error,
+    ]
+    return ["informational", "success", "redirection", "client error", "server error"][
+        flags.index(True)
+    ]
+
+
+found: HTTPStatus = HTTPStatus(404)
+by_name: HTTPStatus = HTTPStatus["NOT_FOUND"]
+alias: HTTPStatus = HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+constant: HTTPStatus = NOT_FOUND
+old_name: HTTPStatus = REQUEST_ENTITY_TOO_LARGE
+phrase: str = responses[404]
+as_int: int = HTTPStatus.OK + 1
+members: list[HTTPStatus] = list(HTTPStatus)
+print(
+    describe(found),
+    category(by_name),
+    alias,
+    constant,
+    old_name,
+    phrase,
+    as_int,
+    members,
+)
