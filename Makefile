@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: generate check validate iana-check test clean
+.PHONY: generate check validate iana-check test bench clean
 
 generate: $(INSTALLED)
 	$(PY) -m generator generate
@@ -24,6 +24,11 @@ test: $(INSTALLED)
 	$(PY) -m pytest
 	$(PY) -m generator check
 	$(PY) -m generator iana
+
+# Side by side with CPython's own http on every CPython 3.8-3.13 that pyenv has;
+# prints Markdown tables of medians and ratios (a benchmark, not a test).
+bench: $(INSTALLED)
+	$(PY) bench/bench.py
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
