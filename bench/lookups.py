@@ -1,21 +1,22 @@
 """Time lookups on the generated HTTPStatus and on the standard library's, in this interpreter.
 
 Standard library only (it runs on every CPython from 3.8). Prints JSON:
-{operation: [median seconds of ours, median seconds of the standard library's]}.
+{operation: [seconds per run of ours, of the standard library's (or null)]}, a list
+of samples each; bench.py runs it in several processes, since the string hash seed
+of each process changes how fast a name is found in a dict.
 """
 
 import http
 import http.client
 import json
-import statistics
 import sys
 import timeit
 
 import http_status
 import http_status_constants
 
-REPEATS = 15
-NUMBER = 100_000
+REPEATS = 9
+NUMBER = 50_000
 
 OPERATIONS = {
     "HTTPStatus(404)": "HTTPStatus(404)",
@@ -27,15 +28,15 @@ OPERATIONS = {
 }
 
 
-def medians(statement, namespaces):
-    """The median time of `statement` in each namespace, timed in alternation so that a
-    slow moment of the machine falls on all of them alike."""
+def samples(statement, namespaces):
+    """Times of `statement` in each namespace, taken in alternation so that a slow
+    moment of the machine falls on all of them alike."""
     timers = [timeit.Timer(statement, globals=namespace) for namespace in namespaces]
-    samples = [[] for _ in timers]
+    times = [[] for _ in timers]
     for _ in range(REPEATS):
-        for timer, times in zip(timers, samples):
-            times.append(timer.timeit(NUMBER) / NUMBER)
-    return [statistics.median(times) for times in samples]
+        for timer, found in zip(timers, times):
+            found.append(timer.timeit(NUMBER) / NUMBER)
+    return times
 
 
 def main():
@@ -44,11 +45,11 @@ def main():
     results = {}
     for name, statement in OPERATIONS.items():
         if "is_success" in statement and not hasattr(http.HTTPStatus, "is_success"):
-            results[name] = medians(statement, [ours]) + [
+            results[name] = samples(statement, [ours]) + [
                 None
             ]  # in CPython from 3.12 on
         else:
-            results[name] = medians(statement, [ours, theirs])
+            results[name] = samples(statement, [ours, theirs])
     json.dump(results, sys.stdout)
 
 
