@@ -1,4 +1,4 @@
-"""Command line: `python -m generator {generate,check,validate}`."""
+"""Command line: `python -m generator {generate,check,validate,iana}`."""
 
 from __future__ import annotations
 
@@ -60,18 +60,25 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
-    for name, run, text in (
-        ("generate", _generate, "write the generated files whose text changed"),
+    for name, run, add_options, text in (
+        (
+            "generate",
+            _generate,
+            _add_output_options,
+            "write the generated files whose text changed",
+        ),
         (
             "check",
             _check,
-            "exit 1 with a diff if the committed generated files are not current",
+            _add_output_options,
+            "exit 1 with a diff if the generated files are not current",
         ),
-        ("validate", _validate, "only validate the registry"),
+        ("validate", _validate, None, "only validate the registry"),
         (
             "iana",
             _iana,
-            "compare the registry with IANA's registry; exit 1 on a difference it does not explain",
+            _add_iana_options,
+            "compare the registry with IANA's; exit 1 on a difference it does not explain",
         ),
     ):
         command = commands.add_parser(
@@ -81,11 +88,31 @@ def _parser() -> argparse.ArgumentParser:
             epilog=EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        _add_paths(command)
         command.set_defaults(run=run)
-        if name == "iana":
-            _add_iana_options(command)
+        command.add_argument(
+            "--registry",
+            type=Path,
+            default=ROOT / "data" / "http_status.yaml",
+            help="the registry (default: data/http_status.yaml)",
+        )
+        if add_options:
+            add_options(command)
     return parser
+
+
+def _add_output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--templates",
+        type=Path,
+        default=ROOT / "templates",
+        help="the templates (default: templates/)",
+    )
+    command.add_argument(
+        "--output",
+        type=Path,
+        default=ROOT / "generated",
+        help="the generated files (default: generated/)",
+    )
 
 
 def _add_iana_options(command: argparse.ArgumentParser) -> None:
@@ -100,27 +127,6 @@ def _add_iana_options(command: argparse.ArgumentParser) -> None:
         type=datetime.date.fromisoformat,
         default=datetime.date.today(),
         help="the date by which expiry is judged, as 2026-11-13 (default: today)",
-    )
-
-
-def _add_paths(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--registry",
-        type=Path,
-        default=ROOT / "data" / "http_status.yaml",
-        help="the registry (default: data/http_status.yaml)",
-    )
-    command.add_argument(
-        "--templates",
-        type=Path,
-        default=ROOT / "templates",
-        help="the template folder (default: templates/)",
-    )
-    command.add_argument(
-        "--output",
-        type=Path,
-        default=ROOT / "generated",
-        help="the generated folder (default: generated/)",
     )
 
 

@@ -37,7 +37,10 @@ class Project:
     def templates(self) -> Path:
         return self.root / "templates"
 
-    def paths(self) -> list[str]:
+    def paths(self, command: str = "generate") -> list[str]:
+        """The options that point `command` at this copy."""
+        if command == "validate":
+            return ["--registry", str(self.registry)]
         return [
             "--registry",
             str(self.registry),
