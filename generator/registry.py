@@ -187,15 +187,17 @@ def _unknown_fields(
 
 def _field_expectations(schema: dict[str, Any]) -> dict[str, str]:
     """What each field should hold, by name, from the x-expected notes of the schema."""
-    expectations = {
-        name: str(rule.get("x-expected", name))
-        for name, rule in schema.get("properties", {}).items()
-    }
-    for definition in schema.get("$defs", {}).values():
-        for name, rule in definition.get("properties", {}).items():
-            expectations.setdefault(
-                name, str(rule.get("x-expected", f"a '{name}' field"))
-            )
+    definitions = schema.get("$defs", {})
+
+    def expected(name: str, rule: dict[str, Any]) -> str:
+        if "$ref" in rule:  # "#/$defs/spec"
+            rule = definitions.get(rule["$ref"].rsplit("/", 1)[-1], {})
+        return str(rule.get("x-expected", f"a '{name}' field"))
+
+    expectations: dict[str, str] = {}
+    for owner in [schema, *definitions.values()]:
+        for name, rule in owner.get("properties", {}).items():
+            expectations.setdefault(name, expected(name, rule))
     return expectations
 
 
@@ -221,7 +223,7 @@ def _wrong_value(error: Any) -> str:
         and error.schema.get("type") == "integer"
         and isinstance(value, str)
     ):
-        return f"got {_describe(value)}, text; expected {expected} (without quotes)"
+        return f"got {_describe(value)}, text; expected {expected}, in decimal digits without quotes"
     return f"got {_describe(value)}; expected {expected}"
 
 

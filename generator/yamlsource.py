@@ -115,6 +115,7 @@ class _Builder:
         self.lines: dict[Location, int] = {}
         self.key_lines: dict[Location, int] = {}
         self.problems: list[Problem] = []
+        self.open_nodes: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
     def build(self, root: yaml.Node) -> Document:
@@ -125,13 +126,25 @@ class _Builder:
 
     def value(self, node: yaml.Node, location: Location) -> Any:
         self.lines[location] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, location)
-        if isinstance(node, yaml.SequenceNode):
-            return [
-                self.value(item, location + (index,))
-                for index, item in enumerate(node.value)
-            ]
+        if id(node) in self.open_nodes:
+            # A YAML alias to a node that contains it (`&a [*a]`) never ends.
+            self._problem(
+                node,
+                location,
+                "refers to itself through a YAML alias; expected plain values",
+            )
+            return None
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self.open_nodes.add(id(node))
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self.mapping(node, location)
+                return [
+                    self.value(item, (*location, index))
+                    for index, item in enumerate(node.value)
+                ]
+            finally:
+                self.open_nodes.discard(id(node))
         if node.tag == "tag:yaml.org,2002:timestamp":
             # Dates stay text: the schema checks their form, and no time zone can shift them.
             return node.value
@@ -144,7 +157,22 @@ class _Builder:
             # PyYAML follows YAML 1.1 and keeps a plain 1e3 as text, but YAML 1.2 tools
             # (and editors) read it as a number: take the reading that gets it reported.
             return float(node.value)
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            # Only the standard YAML tags are known; !!python/... and the like are not.
+            self._problem(
+                node,
+                location,
+                f"has the unsupported tag {node.tag}; expected a plain value",
+            )
+            return None
+
+    def _problem(self, node: yaml.Node, location: Location, message: str) -> None:
+        line = node.start_mark.line + 1
+        self.problems.append(
+            Problem(self.shown_path, line, field_name(location) or "top level", message)
+        )
 
     def mapping(self, node: yaml.MappingNode, location: Location) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

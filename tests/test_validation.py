@@ -252,6 +252,14 @@ CASES = [
         0,
     ),
     (
+        "unsupported YAML tag",
+        "phrase: Not Found\n",
+        "phrase: !!python/name:os.system\n",
+        "phrase",
+        "unsupported tag",
+        0,
+    ),
+    (
         "YAML syntax error",
         "    phrase: Not Found\n",
         "    phrase: Not: Found\n",
@@ -282,7 +290,7 @@ def _edit(project: Project, old: str, new: str) -> int:
 def _assert_reported(project: Project, cli, field: str, fragment: str, line: int) -> None:  # type: ignore[no-untyped-def]
     before = project.snapshot()
     for command in ("validate", "check", "generate"):
-        result = cli(command, *project.paths())
+        result = cli(command, *project.paths(command))
         assert result.code == 2, (command, result.err)
         assert result.out == ""
         expected = f"{project.registry}:{line}: {field}: "
@@ -335,13 +343,17 @@ def test_empty_file(project: Project, cli) -> None:  # type: ignore[no-untyped-d
         ("statuses: 404\n", "statuses", "a list of status code entries"),
         ("statuses:\n  - 404\n", "entry", "a mapping of fields"),
         ("status:\n  - code: 404\n", "status", "did you mean 'statuses'"),
+        (
+            "statuses: &entries [*entries]\n",
+            "entry",
+            "refers to itself through a YAML alias",
+        ),
     ],
 )
 def test_top_level_of_the_wrong_shape(project: Project, cli, text: str, field: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
     project.registry.write_text(text, encoding="utf-8")
-    _assert_reported(
-        project, cli, field, fragment, text.count("\n") if field == "entry" else 1
-    )
+    line = 2 if text.startswith("statuses:\n") else 1
+    _assert_reported(project, cli, field, fragment, line)
 
 
 def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
@@ -350,7 +362,7 @@ def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:
     _edit(
         project, "    description: Request received", "    descripton: Request received"
     )
-    result = cli("validate", *project.paths())
+    result = cli("validate", *project.paths("validate"))
     assert result.code == 2
     lines = result.err.splitlines()
     fields = [line.split(": ")[1] for line in lines]
