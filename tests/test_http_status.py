@@ -171,3 +171,13 @@ def test_generated_header_names_the_command_and_nothing_of_this_machine(
     assert "make generate" in first_line and "data/http_status.yaml" in first_line
     assert str(ROOT) not in text and str(Path.home()) not in text
     assert not re.search(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}", text)
+
+
+def test_the_examples_in_the_docstrings_run() -> None:
+    import doctest
+
+    import http_status_constants
+
+    for module in (sys.modules["http_status"], http_status_constants):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import textwrap
 
 from conftest import ROOT, Project
 
@@ -84,19 +86,15 @@ def test_generation_is_deterministic_and_idempotent(project: Project, cli) -> No
 
 
 def test_a_new_code_reaches_both_modules(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    """What the README tells a newcomer to do: add 599, run generate, import it."""
+    """What the README tells a newcomer to do: add its 599 entry, run generate, import it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL)
     with project.registry.open("a", encoding="utf-8") as registry:
-        registry.write(
-            "\n"
-            "  - code: 599\n"
-            "    name: NETWORK_CONNECT_TIMEOUT\n"
-            "    phrase: Network Connect Timeout Error\n"
-            "    description: The proxy timed out connecting to the origin\n"
-            '    spec: {title: Example Extension, rfc: 9999, section: "4.2"}\n'
-            "    iana: unregistered\n"
-        )
+        registry.write("\n" + textwrap.indent(textwrap.dedent(example), "  "))
     result = cli("generate", *project.paths())
     assert result.code == 0, result.err
+    iana = cli("iana", "--registry", str(project.registry))
+    assert iana.code == 0, iana.out
     probe = (
         "from http_status import HTTPStatus\n"
         "from http_status_constants import NETWORK_CONNECT_TIMEOUT, responses\n"

@@ -107,7 +107,12 @@ def test_ruff_passes_on_the_generator_the_tests_and_the_generated_modules() -> N
 
 
 def test_generated_modules_need_nothing_newer_than_python_3_8(tmp_path: Path) -> None:
-    vermin = [str(Path(sys.executable).parent / "vermin"), "--no-tips", "--violations", "-t=3.8-"]
+    vermin = [
+        str(Path(sys.executable).parent / "vermin"),
+        "--no-tips",
+        "--violations",
+        "-t=3.8-",
+    ]
     result = run(*vermin, *GENERATED_MODULES)
     assert result.returncode == 0, result.stdout + result.stderr
     # The gate can fail: a 3.9 string method is caught.
@@ -144,8 +149,12 @@ def test_the_wheel_installs_only_the_typed_generated_modules(tmp_path: Path) -> 
         "http_status_constants/py.typed",
     ]
     # Nothing at run time: every requirement belongs to the dev extra.
-    requirements = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
-    assert requirements and all(line.endswith("; extra == 'dev'") for line in requirements)
+    requirements = [
+        line for line in metadata.splitlines() if line.startswith("Requires-Dist:")
+    ]
+    assert requirements and all(
+        line.endswith("; extra == 'dev'") for line in requirements
+    )
     # Into a fresh virtual environment of the oldest supported Python (or this one).
     base = find_interpreter("3.8") or Path(sys.executable)
     environment = tmp_path / "venv"
