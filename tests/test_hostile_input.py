@@ -161,3 +161,85 @@ def _import_constants(path: Path, enum_module: ModuleType) -> ModuleType:
             del sys.modules["http_status"]
         else:
             sys.modules["http_status"] = previous
+
+
+FIELDS = [
+    "code",
+    "name",
+    "aliases",
+    "phrase",
+    "description",
+    "spec",
+    "python_added",
+    "member",
+    "iana",
+    "iana_expires",
+    "iana_deviations",
+]
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-1000, 1000),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    ),
+    max_leaves=8,
+)
+fields = st.one_of(st.sampled_from(FIELDS), st.text(max_size=10))
+spec_values = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": values,
+        "rfc": values,
+        "section": values,
+        "draft": values,
+        "note": values,
+    },
+)
+entry_values = st.dictionaries(fields, st.one_of(values, spec_values), max_size=8)
+documents = st.one_of(
+    values,
+    st.fixed_dictionaries(
+        {"statuses": st.one_of(values, st.lists(entry_values, max_size=4))}
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents)
+def test_any_document_is_either_valid_or_reported(document: object) -> None:
+    """Whatever the YAML holds, the loader returns records or problems; it never crashes."""
+    _load_or_report(
+        yaml.dump(document, Dumper=_QuotingDumper, allow_unicode=True).encode("utf-8")
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_are_either_valid_or_reported(raw: bytes) -> None:
+    _load_or_report(raw)
+
+
+def _load_or_report(raw: bytes) -> None:
+    from generator.problems import InputError
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "http_status.yaml"
+        path.write_bytes(raw)
+        try:
+            load_registry(path, "http_status.yaml")
+        except InputError as error:
+            assert error.problems
+            lines = [problem.line for problem in error.problems]
+            assert lines == sorted(lines) and min(lines) >= 1
+            for problem in error.problems:
+                assert str(problem).startswith(
+                    f"http_status.yaml:{problem.line}: {problem.field}: "
+                )
+                assert "; expected" in problem.message, problem

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any, Callable
 
 import pytest
 
@@ -77,18 +78,24 @@ def test_output_black_cannot_format(project: Project, cli) -> None:  # type: ign
     assert project.snapshot() == before
 
 
+class FailOnSecondCall:
+    """Wraps a function so that its second call raises `failure` instead."""
+
+    def __init__(self, function: Callable[..., Any], failure: BaseException) -> None:
+        self.function, self.failure, self.calls = function, failure, 0
+
+    def __call__(self, *arguments: Any) -> Any:
+        self.calls += 1
+        if self.calls == 2:
+            raise self.failure
+        return self.function(*arguments)
+
+
 def test_exception_while_rendering_the_second_output(project: Project, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _changed_registry(project)
-    real_render = outputs.render
-    calls = []
-
-    def failing_render(templates, name, registry):  # type: ignore[no-untyped-def]
-        calls.append(name)
-        if len(calls) == 2:
-            raise RuntimeError("simulated failure half way")
-        return real_render(templates, name, registry)
-
-    monkeypatch.setattr(outputs, "render", failing_render)
+    monkeypatch.setattr(
+        outputs, "render", FailOnSecondCall(outputs.render, RuntimeError("simulated"))
+    )
     before = project.snapshot()
     with pytest.raises(RuntimeError):
         cli("generate", *project.paths())
@@ -101,38 +108,24 @@ def test_exception_while_rendering_the_second_output(project: Project, cli, monk
 def test_failure_between_moving_two_outputs(project: Project, cli, monkeypatch, failure) -> None:  # type: ignore[no-untyped-def]
     """The first file is already in place when the second move fails: it is put back."""
     _changed_registry(project)
-    real_replace = os.replace
-    moves = []
-
-    def failing_replace(source, target):  # type: ignore[no-untyped-def]
-        moves.append(target)
-        if len(moves) == 2:
-            raise failure
-        real_replace(source, target)
-
-    monkeypatch.setattr(files.os, "replace", failing_replace)
+    replace = FailOnSecondCall(os.replace, failure)
+    monkeypatch.setattr(files.os, "replace", replace)
     before = project.snapshot()
     result = cli("generate", *project.paths())
     assert result.code == (130 if isinstance(failure, KeyboardInterrupt) else 2)
     assert "nothing was changed" in result.err
-    assert len(moves) >= 2
-    monkeypatch.setattr(files.os, "replace", real_replace)
+    assert replace.calls >= 3  # two moves, then the first file put back
     assert project.snapshot() == before
     assert _leftovers(project) == []
 
 
 def test_failure_while_staging(project: Project, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _changed_registry(project)
-    real_stage = files._stage
-    staged = []
-
-    def failing_stage(directory, name, data):  # type: ignore[no-untyped-def]
-        staged.append(name)
-        if len(staged) == 2:
-            raise OSError(28, "No space left on device")
-        return real_stage(directory, name, data)
-
-    monkeypatch.setattr(files, "_stage", failing_stage)
+    monkeypatch.setattr(
+        files,
+        "_stage",
+        FailOnSecondCall(files._stage, OSError(28, "No space left on device")),
+    )
     before = project.snapshot()
     assert cli("generate", *project.paths()).code == 2
     assert project.snapshot() == before
