@@ -7,6 +7,7 @@ Standard library only, so that every CPython from 3.8 to 3.13 can run it:
 
 import copy
 import http
+import json
 import pickle
 import sys
 
@@ -205,6 +206,14 @@ def main(arguments):
     for problem in problems:
         print(problem)
     version = "{}.{}".format(*sys.version_info[:2])
+    # Each name and the name of the member it resolves to, for the caller to check
+    # against the registry: the interpreter's own enum cannot tell a wrong alias.
+    print(
+        "names: "
+        + json.dumps(
+            [[name, member.name] for name, member in HTTPStatus.__members__.items()]
+        )
+    )
     form = "class statement" if class_statement else "default form"
     print(
         f"Python {version}, {form}: {len(http.HTTPStatus)} members of http.HTTPStatus compared, {len(problems)} differences"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import http
+import json
 import os
 import re
 import subprocess
@@ -18,6 +19,11 @@ from generator.registry import load_registry
 from http_status import HTTPStatus
 from interpreters import SUPPORTED, find_interpreter
 
+EXPECTED_NAMES = [
+    [name, status.name]
+    for status in load_registry(ROOT / "data" / "http_status.yaml", "x").members
+    for name in (status.name, *status.aliases)
+]
 REGISTRY = load_registry(ROOT / "data" / "http_status.yaml", "data/http_status.yaml")
 
 
@@ -44,6 +50,8 @@ def test_matches_http_status_on_every_supported_cpython(minor: str, form: str) -
     assert result.returncode == 0, result.stdout + result.stderr
     expected = rf"Python {re.escape(minor)}, {form}: \d+ members of http.HTTPStatus compared, 0 differences"
     assert re.search(expected, result.stdout), result.stdout
+    (names,) = re.findall(r"^names: (.*)$", result.stdout, re.MULTILINE)
+    assert json.loads(names) == EXPECTED_NAMES
 
 
 def test_the_fast_form_is_used_exactly_where_it_is_tested(
