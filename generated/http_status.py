@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 else:
     try:
         # CPython builds http.HTTPStatus with the private enum._simple_enum, which
-        # turns a plain class into an enum about twice as fast as a class statement.
-        # Use it only on the versions whose enum module the tests cover.
+        # turns a plain class into an enum for about 0.6 times the import cost of a
+        # class statement. Use it only on the versions whose enum the tests cover.
         if not (3, 11) <= sys.version_info < (3, 14):
             raise ImportError("enum._simple_enum is not tested on this version")
         from enum import _simple_enum

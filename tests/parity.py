@@ -83,7 +83,7 @@ def compare(ours, theirs, extra_member_dir=()):
         member.value for member in ours if member.value in their_values
     ] != their_values:
         problems.append("members are not in the same order")
-    for code in (99, 299, 600, "404", None):
+    for code in (99, 299, 600, "404", None, 404.0, True, b"404", http.HTTPStatus.OK):
         if _outcome(ours, code) != _outcome(theirs, code):
             problems.append(
                 f"HTTPStatus({code!r}): {_outcome(ours, code)!r}, expected {_outcome(theirs, code)!r}"
