@@ -89,8 +89,15 @@ def load_registry(
 ) -> Registry:
     document = read_document(path, shown_path)
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    problems = _schema_problems(document, schema, shown_path)
-    problems += _cross_entry_problems(document, shown_path)
+    problems = list(document.problems)
+    # A value the reader already reported (an unsupported tag reads as nothing)
+    # is not reported again by the schema.
+    reported = {(problem.line, problem.field) for problem in problems}
+    for problem in _schema_problems(
+        document, schema, shown_path
+    ) + _cross_entry_problems(document, shown_path):
+        if (problem.line, problem.field) not in reported:
+            problems.append(problem)
     if problems:
         raise InputError(problems)
     statuses = tuple(

@@ -27,6 +27,9 @@ class Document:
     data: Any
     lines: dict[Location, int]
     key_lines: dict[Location, int]
+    # What was wrong but could be read past (a duplicate key keeps its first value),
+    # so that the validator can report everything else in the same run.
+    problems: list[Problem]
 
     def line_of(self, location: Location) -> int:
         """The line of the value at `location`, or of its nearest enclosing value."""
@@ -120,9 +123,7 @@ class _Builder:
 
     def build(self, root: yaml.Node) -> Document:
         data = self.value(root, ())
-        if self.problems:
-            raise InputError(self.problems)
-        return Document(data, self.lines, self.key_lines)
+        return Document(data, self.lines, self.key_lines, self.problems)
 
     def value(self, node: yaml.Node, location: Location) -> Any:
         self.lines[location] = node.start_mark.line + 1

@@ -359,6 +359,7 @@ def test_top_level_of_the_wrong_shape(project: Project, cli, text: str, field: s
 def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     _edit(project, "code: 511\n", "code: 600\n")
     _edit(project, "phrase: Not Found\n", "phrase: No\n")
+    _edit(project, "    phrase: Gone\n", "    phrase: Gone\n    phrase: Gone\n")
     _edit(
         project, "    description: Request received", "    descripton: Request received"
     )
@@ -366,7 +367,9 @@ def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:
     assert result.code == 2
     lines = result.err.splitlines()
     fields = [line.split(": ")[1] for line in lines]
-    assert fields == ["description", "descripton", "phrase", "code"], lines
+    # A duplicate key does not hide the problems after it.
+    assert fields == ["description", "descripton", "phrase", "phrase", "code"], lines
+    assert "duplicate key" in lines[3]
     numbers = [int(line.split(":")[1]) for line in lines]
     assert numbers == sorted(numbers)
 
