@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -32,6 +33,9 @@ exit status:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    # A terminated run unwinds like an interrupted one, so that the files already
+    # moved into place are put back (files.write_changed).
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return int(arguments.run(arguments))
     except InputError as error:
@@ -50,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing was changed", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signal_number: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -33,19 +33,20 @@ def write_changed(directory: Path, texts: dict[str, str]) -> list[str]:
         return []
     directory.mkdir(parents=True, exist_ok=True)
     staged: dict[str, str] = {}
-    moved: list[str] = []
     try:
         for name in changed:
             staged[name] = _stage(directory, name, wanted[name])
         for name in changed:
             os.replace(staged[name], directory / name)
-            del staged[name]
-            moved.append(name)
     except BaseException:
+        # Undo by what is on disk, not by what this loop believes it did: an
+        # interrupt can land after a move and before the next line.
         for temporary in staged.values():
             _remove(temporary)
-        for name in moved:
-            _restore(directory, name, current[name])
+        now = read_current(directory, changed)
+        for name in changed:
+            if now[name] != current[name]:
+                _restore(directory, name, current[name])
         raise
     return changed
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from typing import Any, Callable
 
 import pytest
@@ -117,6 +118,27 @@ def test_failure_between_moving_two_outputs(project: Project, cli, monkeypatch, 
     assert replace.calls >= 3  # two moves, then the first file put back
     assert project.snapshot() == before
     assert _leftovers(project) == []
+
+
+def test_terminated_between_moving_two_outputs(project: Project, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SIGTERM half way (a CI job cancelled, a killed editor task) is undone too."""
+    _changed_registry(project)
+    real_replace = os.replace
+    moves = []
+
+    def replace_then_terminate(source, target):  # type: ignore[no-untyped-def]
+        real_replace(source, target)
+        moves.append(target)
+        if len(moves) == 1:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(files.os, "replace", replace_then_terminate)
+    before = project.snapshot()
+    result = cli("generate", *project.paths())
+    assert result.code == 130
+    assert project.snapshot() == before
+    assert _leftovers(project) == []
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
 
 
 def test_failure_while_staging(project: Project, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
