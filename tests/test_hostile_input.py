@@ -211,7 +211,7 @@ documents = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_any_document_is_either_valid_or_reported(document: object) -> None:
     """Whatever the YAML holds, the loader returns records or problems; it never crashes."""
@@ -220,7 +220,7 @@ def test_any_document_is_either_valid_or_reported(document: object) -> None:
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=200))
 def test_any_bytes_are_either_valid_or_reported(raw: bytes) -> None:
     _load_or_report(raw)
