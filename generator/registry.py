@@ -1,23 +1,16 @@
-"""Load the registry and turn it into validated records.
-
-The JSON Schema beside the registry describes each field; this module applies it,
-adds the checks a schema cannot express (uniqueness across entries, order, real
-dates), and reports every problem with its line.
-"""
+"""The registry as validated records: load, validate (validation.py), convert."""
 
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-import jsonschema
-
-from .problems import InputError, Problem
-from .yamlsource import Document, Location, field_name, read_document
+from .problems import InputError
+from .validation import validate
+from .yamlsource import read_document
 
 
 @dataclass(frozen=True)
@@ -89,15 +82,7 @@ def load_registry(
 ) -> Registry:
     document = read_document(path, shown_path)
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    problems = list(document.problems)
-    # A value the reader already reported (an unsupported tag reads as nothing)
-    # is not reported again by the schema.
-    reported = {(problem.line, problem.field) for problem in problems}
-    for problem in _schema_problems(
-        document, schema, shown_path
-    ) + _cross_entry_problems(document, shown_path):
-        if (problem.line, problem.field) not in reported:
-            problems.append(problem)
+    problems = validate(document, schema, shown_path)
     if problems:
         raise InputError(problems)
     statuses = tuple(
@@ -105,268 +90,6 @@ def load_registry(
         for index, entry in enumerate(document.data["statuses"])
     )
     return Registry(shown_path, statuses)
-
-
-# Booleans are ints in Python and JSON Schema counts 404.0 as an integer; a registry
-# code or RFC number must be written as a plain whole number.
-_strict_types = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
-    "integer",
-    lambda checker, value: isinstance(value, int) and not isinstance(value, bool),
-)
-_Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
-    jsonschema.Draft202012Validator, type_checker=_strict_types
-)
-
-
-def _schema_problems(
-    document: Document, schema: dict[str, Any], shown_path: str
-) -> list[Problem]:
-    problems = []
-    expectations = _field_expectations(schema)
-    reported_missing: set[tuple[Location, str]] = set()
-    for error in _Validator(schema).iter_errors(document.data):
-        location: Location = tuple(error.absolute_path)
-        if "propertyNames" in error.absolute_schema_path:
-            key_location = location + (error.instance,)
-            allowed = ", ".join(error.schema["enum"])
-            problems.append(
-                Problem(
-                    shown_path,
-                    document.key_lines[key_location],
-                    field_name(key_location),
-                    f"unknown key; expected one of {allowed}",
-                )
-            )
-        elif error.validator == "additionalProperties":
-            problems += _unknown_fields(document, location, error, shown_path)
-        elif error.validator == "required":
-            for missing in error.validator_value:
-                if missing in error.instance or (location, missing) in reported_missing:
-                    continue
-                reported_missing.add((location, missing))
-                where = field_name(location + (missing,))
-                problems.append(
-                    Problem(
-                        shown_path,
-                        document.line_of(location),
-                        where,
-                        f"is missing; expected {expectations[missing]}",
-                    )
-                )
-        else:
-            line = document.key_lines.get(location) or document.line_of(location)
-            problems.append(
-                Problem(
-                    shown_path,
-                    line,
-                    field_name(location) or "top level",
-                    _wrong_value(error),
-                )
-            )
-    return problems
-
-
-def _unknown_fields(
-    document: Document, location: Location, error: Any, shown_path: str
-) -> list[Problem]:
-    known = sorted(error.schema.get("properties", {}))
-    problems = []
-    for key in error.instance:
-        if key in known:
-            continue
-        close = difflib.get_close_matches(str(key), known, n=1)
-        hint = (
-            f"expected a known field: did you mean '{close[0]}'?"
-            if close
-            else f"expected one of {', '.join(known)}"
-        )
-        key_location = location + (key,)
-        problems.append(
-            Problem(
-                shown_path,
-                document.key_lines[key_location],
-                field_name(key_location),
-                f"unknown field; {hint}",
-            )
-        )
-    return problems
-
-
-def _field_expectations(schema: dict[str, Any]) -> dict[str, str]:
-    """What each field should hold, by name, from the x-expected notes of the schema."""
-    definitions = schema.get("$defs", {})
-
-    def expected(name: str, rule: dict[str, Any]) -> str:
-        if "$ref" in rule:  # "#/$defs/spec"
-            rule = definitions.get(rule["$ref"].rsplit("/", 1)[-1], {})
-        return str(rule.get("x-expected", f"a '{name}' field"))
-
-    expectations: dict[str, str] = {}
-    for owner in [schema, *definitions.values()]:
-        for name, rule in owner.get("properties", {}).items():
-            expectations.setdefault(name, expected(name, rule))
-    return expectations
-
-
-def _wrong_value(error: Any) -> str:
-    expected = (
-        error.schema.get(f"x-expected-{error.validator}")
-        or error.schema.get("x-expected")
-        or error.message
-    )
-    value = error.instance
-    if error.validator == "oneOf":
-        return f"has {_oneof_found(value)}; expected {expected}"
-    if (
-        error.validator == "type"
-        and error.schema.get("type") == "string"
-        and not isinstance(value, (dict, list))
-    ):
-        return (
-            f"got {_describe(value)}, not text; expected {expected} (put it in quotes)"
-        )
-    if (
-        error.validator == "type"
-        and error.schema.get("type") == "integer"
-        and isinstance(value, str)
-    ):
-        return f"got {_describe(value)}, text; expected {expected}, in decimal digits without quotes"
-    return f"got {_describe(value)}; expected {expected}"
-
-
-def _oneof_found(spec: Any) -> str:
-    present = [
-        key for key in ("rfc", "draft") if isinstance(spec, dict) and key in spec
-    ]
-    return " and ".join(present) if present else "neither rfc nor draft"
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()} (YAML reads yes, no, on, off, true and false as booleans)"
-    if value is None:
-        return "no value (YAML reads an empty value, ~ and null as null)"
-    if isinstance(value, float):
-        return f"the decimal number {value!r}"
-    if isinstance(value, int):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"{shown!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
-
-
-def _cross_entry_problems(document: Document, shown_path: str) -> list[Problem]:
-    """What a schema cannot say: code order, codes and names used once, real dates."""
-    entries = document.data.get("statuses") if isinstance(document.data, dict) else None
-    if not isinstance(entries, list):
-        return []
-    problems = []
-    code_lines: dict[int, int] = {}
-    name_lines: dict[str, int] = {}
-    previous_code = None
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        here: Location = ("statuses", index)
-        line = _line_finder(document, here)
-        code = entry.get("code")
-        if isinstance(code, int) and not isinstance(code, bool):
-            if code in code_lines:
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line("code"),
-                        "code",
-                        f"{code} is already used at line {code_lines[code]}; expected each code once",
-                    )
-                )
-            else:
-                code_lines[code] = line("code")
-            if previous_code is not None and code < previous_code:
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line("code"),
-                        "code",
-                        f"{code} comes after {previous_code}; expected entries in ascending code order",
-                    )
-                )
-            previous_code = code
-        name = entry.get("name")
-        names = [("name", name, line("name"))] if isinstance(name, str) else []
-        aliases = entry.get("aliases")
-        if isinstance(aliases, list):
-            for position, alias in enumerate(aliases):
-                if not isinstance(alias, str):
-                    continue
-                where = f"aliases[{position}]"
-                if alias == name:
-                    problems.append(
-                        Problem(
-                            shown_path,
-                            line("aliases", position),
-                            where,
-                            f"{alias} is the entry's own name; expected an older name",
-                        )
-                    )
-                    continue
-                names.append((where, alias, line("aliases", position)))
-        for where, text, text_line in names:
-            if text in name_lines:
-                problems.append(
-                    Problem(
-                        shown_path,
-                        text_line,
-                        where,
-                        f"{text} is already used at line {name_lines[text]}; expected each name once, aliases included",
-                    )
-                )
-            else:
-                name_lines[text] = text_line
-        expires = entry.get("iana_expires")
-        if isinstance(expires, str):
-            if entry.get("iana") != "temporary":
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line("iana_expires"),
-                        "iana_expires",
-                        "is given for a registration that is not temporary; expected it only with iana: temporary",
-                    )
-                )
-            try:
-                datetime.date.fromisoformat(expires)
-            except ValueError:
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line("iana_expires"),
-                        "iana_expires",
-                        f"{expires!r} is not a calendar date; expected a date such as 2026-11-13",
-                    )
-                )
-        if "aliases" in entry and entry.get("member") is False:
-            problems.append(
-                Problem(
-                    shown_path,
-                    line("aliases"),
-                    "aliases",
-                    "are given for an entry that is not a member; expected aliases only on members",
-                )
-            )
-    return problems
-
-
-def _line_finder(document: Document, entry: Location) -> Callable[..., int]:
-    def line(*field: str | int) -> int:
-        return document.line_of(entry + field)
-
-    return line
 
 
 def _status(entry: dict[str, Any], line: int) -> Status:
