@@ -80,14 +80,18 @@ def read_iana(path: Path, shown_path: str) -> list[IanaCode]:
         for number, row in enumerate(reader):
             line = reader.line_num
             if number == 0:
-                if row != HEADER:
-                    problems.append(
-                        Problem(
-                            shown_path,
-                            line,
-                            "header",
-                            f"is {','.join(row)!r}; expected {','.join(HEADER)}",
-                        )
+                if (
+                    row != HEADER
+                ):  # not IANA's layout at all: the rows would only add noise
+                    raise InputError(
+                        [
+                            Problem(
+                                shown_path,
+                                line,
+                                "header",
+                                f"is {','.join(row)!r}; expected {','.join(HEADER)}",
+                            )
+                        ]
                     )
                 continue
             if not row:
@@ -98,7 +102,7 @@ def read_iana(path: Path, shown_path: str) -> list[IanaCode]:
                         shown_path,
                         line,
                         "row",
-                        f"has {len(row)} fields; expected Value,Description,Reference",
+                        f"has {len(row)} field(s); expected 3: Value,Description,Reference",
                     )
                 )
                 continue
