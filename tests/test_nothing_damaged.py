@@ -23,60 +23,71 @@ def _leftovers(project: Project) -> list[str]:
     ]
 
 
-def test_template_with_an_undefined_name(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    _changed_registry(project)
-    template = project.templates / "http_status_constants.py.j2"
-    template.write_text(
-        template.read_text(encoding="utf-8") + "{{ no_such_thing }}\n", encoding="utf-8"
-    )
+def _append(text: str) -> Callable[[str], str]:
+    return lambda template: template + text
+
+
+# (what goes wrong, template, how it is edited, command, what the message says)
+TEMPLATE_FAILURES = [
+    (
+        "undefined name",
+        "http_status_constants.py.j2",
+        _append("{{ no_such_thing }}\n"),
+        "generate",
+        "'no_such_thing' is undefined",
+    ),
+    (
+        "raw registry text",
+        "http_status.py.j2",
+        lambda template: template.replace(
+            "{{ status.phrase|py }}", "{{ status.phrase }}"
+        ),
+        "generate",
+        "without the py or identifier filter",
+    ),
+    (
+        "syntax error",
+        "http_status.py.j2",
+        lambda template: "{% for x in %}\n",
+        "check",
+        "http_status.py.j2:1: template:",
+    ),
+    (
+        "output black cannot format",
+        "http_status_constants.py.j2",
+        _append("def broken(:\n"),
+        "generate",
+        "black cannot format",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "name", "edit", "command", "message"),
+    TEMPLATE_FAILURES,
+    ids=[case[0] for case in TEMPLATE_FAILURES],
+)
+def test_a_broken_template_changes_nothing(project: Project, cli, case, name, edit, command, message) -> None:  # type: ignore[no-untyped-def]
+    _changed_registry(project)  # so that every output would be rewritten
+    template = project.templates / name
+    template.write_text(edit(template.read_text(encoding="utf-8")), encoding="utf-8")
     before = project.snapshot()
-    result = cli("generate", *project.paths())
+    result = cli(command, *project.paths())
     assert result.code == 2
-    line = template.read_text(encoding="utf-8").count("\n")
+    assert message in result.err and name in result.err, result.err
+    assert result.err.endswith("; nothing was changed\n")
+    assert project.snapshot() == before
+
+
+def test_an_undefined_name_is_reported_at_its_template_line(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    template = project.templates / "http_status_constants.py.j2"
+    text = template.read_text(encoding="utf-8") + "{{ no_such_thing }}\n"
+    template.write_text(text, encoding="utf-8")
+    result = cli("generate", *project.paths())
     assert (
-        f"http_status_constants.py.j2:{line}: template: 'no_such_thing' is undefined"
+        f"http_status_constants.py.j2:{text.count(chr(10))}: template: 'no_such_thing' is undefined"
         in result.err
     )
-    assert project.snapshot() == before
-
-
-def test_template_that_prints_raw_registry_text(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    template = project.templates / "http_status.py.j2"
-    text = template.read_text(encoding="utf-8")
-    template.write_text(
-        text.replace("{{ status.phrase|py }}", "{{ status.phrase }}"), encoding="utf-8"
-    )
-    before = project.snapshot()
-    result = cli("generate", *project.paths())
-    assert result.code == 2
-    assert "without the py or identifier filter" in result.err
-    assert project.snapshot() == before
-
-
-def test_template_syntax_error(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    template = project.templates / "http_status.py.j2"
-    template.write_text("{% for x in %}\n", encoding="utf-8")
-    before = project.snapshot()
-    result = cli("check", *project.paths())
-    assert result.code == 2
-    assert "http_status.py.j2:1: template:" in result.err
-    assert project.snapshot() == before
-
-
-def test_output_black_cannot_format(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    _changed_registry(project)
-    template = project.templates / "http_status_constants.py.j2"
-    template.write_text(
-        template.read_text(encoding="utf-8") + "def broken(:\n", encoding="utf-8"
-    )
-    before = project.snapshot()
-    result = cli("generate", *project.paths())
-    assert result.code == 2
-    assert (
-        "http_status_constants.py.j2: black cannot format the rendered template"
-        in result.err
-    )
-    assert project.snapshot() == before
 
 
 class FailOnSecondCall:
