@@ -18,6 +18,8 @@ from .problems import InputError, Problem
 
 _YAML_1_2_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 # A location inside the document: mapping keys and sequence indexes from the top.
 Location = tuple[Union[str, int], ...]
 
@@ -159,7 +161,7 @@ class _Builder:
             # (and editors) read it as a number: take the reading that gets it reported.
             return float(node.value)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError:
             # Only the standard YAML tags are known; !!python/... and the like are not.
             self._problem(
@@ -168,6 +170,14 @@ class _Builder:
                 f"has the unsupported tag {node.tag}; expected a plain value",
             )
             return None
+        if isinstance(value, str) and _SURROGATE.search(value):
+            # "\ud800" is valid YAML but no UTF-8 file can hold it.
+            self._problem(
+                node,
+                location,
+                "holds a lone surrogate escape such as \\ud800; expected real characters",
+            )
+        return value
 
     def _problem(self, node: yaml.Node, location: Location, message: str) -> None:
         line = node.start_mark.line + 1

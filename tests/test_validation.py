@@ -252,6 +252,14 @@ CASES = [
         0,
     ),
     (
+        "lone surrogate escape",
+        "description: Nothing matches the given URI",
+        'description: "Nothing \\ud800 matches"',
+        "description",
+        "lone surrogate",
+        0,
+    ),
+    (
         "unsupported YAML tag",
         "phrase: Not Found\n",
         "phrase: !!python/name:os.system\n",
