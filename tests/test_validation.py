@@ -449,3 +449,15 @@ def test_the_schema_file_is_what_the_validator_uses(project: Project, cli, tmp_p
         for status in registry.load_registry(project.registry, "x").statuses
         if status.code >= 500
     )
+
+
+def test_the_schema_is_a_valid_json_schema() -> None:
+    """Editors load it too; a broken schema would fail them silently."""
+    import json
+
+    import jsonschema
+
+    schema = json.loads(
+        (ROOT / "data" / "http_status.schema.json").read_text(encoding="utf-8")
+    )
+    jsonschema.Draft202012Validator.check_schema(schema)
