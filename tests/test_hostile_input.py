@@ -111,7 +111,13 @@ BASE_CLASS_NAMES = (
 )
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Generation includes black and an import; unique names drawn from a regex are
+# sometimes rejected: neither is a problem of the code under test.
+@settings(
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(registries())
 def test_registry_strings_come_back_exactly(entries: list[Entry]) -> None:
     registry = {
