@@ -14,7 +14,7 @@ from .formatting import FormatError
 from .iana import compare, read_iana
 from .outputs import build_outputs
 from .problems import InputError
-from .registry import load_registry
+from .registry import Registry, load_registry
 from .render import TemplateFailure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,9 +146,12 @@ def _shown(path: Path) -> str:
     return relative if not relative.startswith("..") else str(path)
 
 
+def _load(arguments: argparse.Namespace) -> Registry:
+    return load_registry(arguments.registry, _shown(arguments.registry))
+
+
 def _generate(arguments: argparse.Namespace) -> int:
-    registry = load_registry(arguments.registry, _shown(arguments.registry))
-    texts = build_outputs(registry, arguments.templates)
+    texts = build_outputs(_load(arguments), arguments.templates)
     changed = write_changed(arguments.output, texts)
     for name in changed:
         print(f"wrote {_shown(arguments.output / name)}")
@@ -158,8 +161,7 @@ def _generate(arguments: argparse.Namespace) -> int:
 
 
 def _check(arguments: argparse.Namespace) -> int:
-    registry = load_registry(arguments.registry, _shown(arguments.registry))
-    texts = build_outputs(registry, arguments.templates)
+    texts = build_outputs(_load(arguments), arguments.templates)
     diffs = differences(arguments.output, texts, _shown(arguments.output))
     if not diffs:
         print(f"{_shown(arguments.output)}: every file is current")
@@ -174,15 +176,14 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _iana(arguments: argparse.Namespace) -> int:
-    registry = load_registry(arguments.registry, _shown(arguments.registry))
     iana = read_iana(arguments.iana, _shown(arguments.iana))
-    differences = compare(registry, iana, _shown(arguments.iana), arguments.today)
-    unexplained = [difference for difference in differences if not difference.kept]
-    for difference in differences:
+    found = compare(_load(arguments), iana, _shown(arguments.iana), arguments.today)
+    unexplained = [difference for difference in found if not difference.kept]
+    for difference in found:
         print(difference)
     print(
         f"{_shown(arguments.iana)}: {len(iana)} registered codes compared, "
-        f"{len(differences) - len(unexplained)} differences kept on purpose, {len(unexplained)} unexplained"
+        f"{len(found) - len(unexplained)} differences kept on purpose, {len(unexplained)} unexplained"
     )
     if unexplained:
         print(
@@ -194,7 +195,7 @@ def _iana(arguments: argparse.Namespace) -> int:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
-    registry = load_registry(arguments.registry, _shown(arguments.registry))
+    registry = _load(arguments)
     members = len(registry.members)
     print(
         f"{_shown(arguments.registry)}: valid ({len(registry.statuses)} entries, {members} enum members)"
