@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -17,6 +18,30 @@ sys.path.insert(0, str(GENERATED))
 sys.path.insert(0, str(ROOT))
 
 from generator.cli import main  # noqa: E402
+from generator.pythons import SUPPORTED  # noqa: E402
+from interpreters import find_interpreter, full_version, how_to_get  # noqa: E402
+
+
+def require_interpreter(minor: str) -> Path:
+    """The CPython `minor`; a missing one fails under CI (CI=true) and is skipped elsewhere."""
+    python = find_interpreter(minor)
+    if python is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(how_to_get(minor), pytrace=False)
+        pytest.skip(how_to_get(minor))
+    return python
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """Say which interpreters the run had, so a reader knows what "passed" covered."""
+    terminalreporter.write_sep("-", "CPython matrix")
+    for minor in SUPPORTED:
+        python = find_interpreter(minor)
+        terminalreporter.write_line(
+            f"{minor}: {full_version(python)} ({python})"
+            if python
+            else f"{minor}: missing"
+        )
 
 
 @dataclass

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GENERATED, ROOT
-from interpreters import find_interpreter
+from conftest import GENERATED, ROOT, require_interpreter
+from generator.pythons import SUPPORTED
+from http_status import HTTPStatus
 
 TYPING = ROOT / "tests" / "typing"
 GENERATED_MODULES = [
@@ -49,24 +50,32 @@ def mypy(
     )
 
 
-def pyright(*paths: str) -> subprocess.CompletedProcess[str]:
+def pyright(
+    *paths: str, version: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    extra = ["--pythonversion", version] if version else []
     return run(
         sys.executable,
         "-m",
         "pyright",
         "-p",
         str(TYPING / "pyrightconfig.json"),
+        *extra,
         *paths,
     )
 
 
-def test_generated_modules_pass_mypy_strict() -> None:
-    result = mypy(*GENERATED_MODULES)
+# The oldest version each checker can target (mypy 2.4 starts at 3.10; vermin covers
+# 3.8 and 3.9), and the newest supported one.
+@pytest.mark.parametrize("version", ["3.10", SUPPORTED[-1]])
+def test_generated_modules_pass_mypy_strict(version: str) -> None:
+    result = mypy("--python-version", version, *GENERATED_MODULES)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_generated_modules_pass_pyright_strict() -> None:
-    result = pyright(*GENERATED_MODULES)
+@pytest.mark.parametrize("version", [SUPPORTED[0], SUPPORTED[-1]])
+def test_generated_modules_pass_pyright_strict(version: str) -> None:
+    result = pyright(*GENERATED_MODULES, version=version)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 errors" in result.stdout
 
@@ -121,7 +130,9 @@ def test_generated_modules_need_nothing_newer_than_python_3_8(tmp_path: Path) ->
     assert run(*vermin, str(newer)).returncode != 0
 
 
-def test_the_wheel_installs_only_the_typed_generated_modules(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("dist")
     built = run(
         sys.executable,
         "-m",
@@ -130,11 +141,15 @@ def test_the_wheel_installs_only_the_typed_generated_modules(tmp_path: Path) -> 
         "--no-deps",
         "--quiet",
         "-w",
-        str(tmp_path / "dist"),
+        str(folder),
         str(ROOT),
     )
     assert built.returncode == 0, built.stdout + built.stderr
-    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    (found,) = folder.glob("*.whl")
+    return found
+
+
+def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = sorted(name for name in archive.namelist() if ".dist-info/" not in name)
         metadata = next(
@@ -155,24 +170,57 @@ def test_the_wheel_installs_only_the_typed_generated_modules(tmp_path: Path) -> 
     assert requirements and all(
         line.endswith("; extra == 'dev'") for line in requirements
     )
-    # Into a fresh virtual environment of the oldest supported Python (or this one).
-    base = find_interpreter("3.8") or Path(sys.executable)
-    environment = tmp_path / "venv"
-    assert run(str(base), "-m", "venv", str(environment)).returncode == 0
+
+
+def _install(wheel: Path, base: Path, environment: Path) -> str:
+    """A fresh virtual environment of `base` with the wheel installed; its python.
+
+    Debian's builds of the newest CPythons come without ensurepip, so the venv is made
+    without pip and the wheel is installed into its site-packages by this pip.
+    """
+    made = run(str(base), "-m", "venv", "--without-pip", str(environment))
+    assert made.returncode == 0, made.stdout + made.stderr
     python = str(environment / "bin" / "python")
+    purelib = run(
+        python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    ).stdout.strip()
     installed = run(
-        python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--no-index",
+        "--target",
+        purelib,
+        str(wheel),
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
+    return python
+
+
+@pytest.mark.parametrize("minor", SUPPORTED)
+def test_the_wheel_works_in_a_fresh_venv(
+    wheel: Path, tmp_path: Path, minor: str
+) -> None:
+    python = _install(wheel, require_interpreter(minor), tmp_path / "venv")
     probe = (
         "import http_status, http_status_constants, sys\n"
+        "assert sys.prefix != sys.base_prefix\n"
+        "assert http_status.__file__.startswith(sys.prefix)\n"
         "assert http_status.HTTPStatus(404) is http_status_constants.NOT_FOUND\n"
         "assert all(name not in sys.modules for name in ('jinja2', 'yaml', 'black'))\n"
         "print(http_status_constants.responses[404])\n"
     )
     result = run(python, "-c", probe, cwd=tmp_path)
-    assert result.returncode == 0 and result.stdout == "Not Found\n", result.stderr
-    # Type checkers find the installed modules through their py.typed markers.
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == HTTPStatus.NOT_FOUND.phrase + "\n"
+
+
+def test_type_checkers_find_the_installed_wheel(wheel: Path, tmp_path: Path) -> None:
+    """Through the py.typed markers, with nothing but the installed modules to go by."""
+    python = _install(wheel, Path(sys.executable), tmp_path / "venv")
     checked = run(
         sys.executable,
         "-m",
