@@ -2,10 +2,12 @@
 
     make bench            (or: .venv/bin/python bench/bench.py [--quick])
 
-For every CPython 3.8 to 3.13 that pyenv has, in fresh interpreter processes:
-the import cost of http_status versus `import http` (from compiled .pyc files, as an
-installed package has them), and lookups on HTTPStatus and the constants module versus
-http.HTTPStatus and http.client. Then the generator itself: `check` end to end, and
+For every supported CPython found (pyenv, `python3.X` on PATH, the cache of
+.ci/cpython.py), in fresh interpreter processes: the import cost of http_status versus
+CPython's own HTTPStatus alone (the interpreter's http/__init__.py cut before HTTPMethod:
+like for like) and versus `import http` (which also builds HTTPMethod from 3.11 on), all
+from compiled .pyc files, as an installed package has them; and lookups on HTTPStatus
+and the constants module versus http.HTTPStatus and http.client. Then the generator itself: `check` end to end, and
 generation time as the registry grows to all 500 codes from 100 to 599.
 Prints Markdown tables of medians and ratios (ours / standard library).
 """
@@ -28,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from generator.outputs import build_outputs  # noqa: E402
+from generator.pythons import SUPPORTED  # noqa: E402
 from generator.registry import load_registry  # noqa: E402
-from interpreters import SUPPORTED, find_interpreter  # noqa: E402
+from interpreters import find_interpreter  # noqa: E402
 
 LOOKUP_PROCESSES = 5
 
@@ -38,8 +41,32 @@ LOOKUP_PROCESSES = 5
 IMPORTS = {
     "http_status": "import enum; import http_status",
     "http_status, class statement": "import enum; enum.__dict__.pop('_simple_enum', None); import http_status",
+    "CPython's HTTPStatus alone": "import enum; import stdlib_http_status",
     "http": "import enum; import http",
 }
+
+# Where CPython's http/__init__.py starts HTTPMethod (3.11 on): the like-for-like
+# yardstick is the same file without it.
+_HTTP_METHOD = re.compile(
+    r"^(@_simple_enum\(StrEnum\)\n)?class HTTPMethod\b", re.MULTILINE
+)
+
+
+def write_stdlib_http_status(python: Path, folder: str) -> None:
+    """The interpreter's own http/__init__.py up to HTTPMethod, as stdlib_http_status.py."""
+    source = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import http, sys; sys.stdout.write(open(http.__file__, encoding='utf-8').read())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    match = _HTTP_METHOD.search(source)
+    alone = source[: match.start()] if match else source
+    Path(folder, "stdlib_http_status.py").write_text(alone, encoding="utf-8")
 
 
 def import_time(python: Path, variant: str, path: str) -> float:
@@ -60,28 +87,38 @@ def import_time(python: Path, variant: str, path: str) -> float:
 
 def benchmark_interpreters(runs: int) -> tuple[list[str], list[str]]:
     import_rows, lookup_rows = [], []
-    with tempfile.TemporaryDirectory() as folder:
-        for name in ("http_status.py", "http_status_constants.py"):
-            shutil.copy(ROOT / "generated" / name, folder)
-        for minor in SUPPORTED:
-            python = find_interpreter(minor)
-            if python is None:
-                import_rows.append(f"| {minor} | (not found through pyenv) | | | | |")
-                continue
+    for minor in SUPPORTED:
+        python = find_interpreter(minor)
+        if python is None:
+            import_rows.append(f"| {minor} | (not found) | | | | | |")
+            continue
+        with tempfile.TemporaryDirectory() as folder:
+            for name in ("http_status.py", "http_status_constants.py"):
+                shutil.copy(ROOT / "generated" / name, folder)
+            write_stdlib_http_status(python, folder)
             subprocess.run([str(python), "-m", "compileall", "-q", folder], check=True)
             samples: dict[str, list[float]] = {variant: [] for variant in IMPORTS}
             for _ in range(runs):  # alternating, so that all meet the same machine
                 for variant in IMPORTS:
                     samples[variant].append(import_time(python, variant, folder))
-            ours, plain, theirs = (
+            ours, plain, alone, http = (
                 statistics.median(samples[variant]) for variant in IMPORTS
             )
             import_rows.append(
-                f"| {minor} | {_seconds(ours)} | {_seconds(plain)} | {_seconds(theirs)} "
-                f"| {ours / theirs:.2f} | {ours / plain:.2f} |"
+                f"| {_version(python)} | {_seconds(ours)} | {_seconds(plain)} | {_seconds(alone)} "
+                f"| {_seconds(http)} | **{ours / alone:.2f}** | {ours / http:.2f} |"
             )
             lookup_rows += _lookup_rows(python, minor, folder)
     return import_rows, lookup_rows
+
+
+def _version(python: Path) -> str:
+    return subprocess.run(
+        [str(python), "-c", "import platform; print(platform.python_version())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 def _lookup_rows(python: Path, minor: str, folder: str) -> list[str]:
@@ -179,12 +216,15 @@ def main() -> None:
     print(
         f"Medians of {runs} fresh processes per variant, alternating, from compiled .pyc files, with enum\n"
         "already loaded. The class-statement variant is the generated module with the fast path taken\n"
-        "away (as on interpreters outside 3.11-3.13); `import http` also builds HTTPMethod from 3.11 on.\n"
+        "away (as on versions the tests do not cover). Like for like: CPython's HTTPStatus alone is the\n"
+        "interpreter's own http/__init__.py cut before HTTPMethod; `import http` also builds HTTPMethod\n"
+        "from 3.11 on.\n"
     )
     print(
-        "| CPython | http_status | http_status, class statement | http | ratio to http | ratio to class statement |"
+        "| CPython | http_status | http_status, class statement | CPython's HTTPStatus alone | import http "
+        "| ratio to HTTPStatus alone | ratio to import http |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     print("\n".join(import_rows))
     print("\n## Lookups, per interpreter\n")
     print(

@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from .pythons import simple_enum_range
 from .registry import Registry
 
 
@@ -27,6 +28,9 @@ def py(value: object) -> Code:
         # repr() of these types is a literal that round-trips, escaping quotes,
         # backslashes, line breaks and unprintable characters.
         return Code(repr(value))
+    if isinstance(value, tuple):
+        items = [py(item) for item in value]
+        return Code(f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})")
     raise TypeError(f"cannot write a {type(value).__name__} as a Python literal")
 
 
@@ -78,7 +82,11 @@ def render(templates: Path, template_name: str, registry: Registry) -> str:
     finalize = _only_code if template_name.endswith(".py.j2") else None
     try:
         template = _environment(templates, finalize).get_template(template_name)
-        return template.render(registry=registry, members=registry.members)
+        return template.render(
+            registry=registry,
+            members=registry.members,
+            fast_path=simple_enum_range(),
+        )
     except jinja2.TemplateSyntaxError as error:
         raise TemplateFailure(
             f"{error.filename or template_name}:{error.lineno}: template: {error.message}"
