@@ -59,6 +59,11 @@ class Status:
     iana_expires: datetime.date | None
     iana_deviations: dict[str, str]
     line: int
+    field_lines: dict[str, int]
+
+    def line_of(self, field: str) -> int:
+        """The line of one of the entry's fields, or of the entry."""
+        return self.field_lines.get(field, self.line)
 
 
 @dataclass(frozen=True)
@@ -86,13 +91,17 @@ def load_registry(
     if problems:
         raise InputError(problems)
     statuses = tuple(
-        _status(entry, document.line_of(("statuses", index)))
+        _status(
+            entry,
+            document.line_of(("statuses", index)),
+            {field: document.key_lines[("statuses", index, field)] for field in entry},
+        )
         for index, entry in enumerate(document.data["statuses"])
     )
     return Registry(shown_path, statuses)
 
 
-def _status(entry: dict[str, Any], line: int) -> Status:
+def _status(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> Status:
     spec = entry["spec"]
     expires = entry.get("iana_expires")
     return Status(
@@ -114,4 +123,5 @@ def _status(entry: dict[str, Any], line: int) -> Status:
         iana_expires=datetime.date.fromisoformat(expires) if expires else None,
         iana_deviations=dict(entry.get("iana_deviations", {})),
         line=line,
+        field_lines=field_lines,
     )

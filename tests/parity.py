@@ -1,8 +1,15 @@
 """Compare the generated HTTPStatus with the running interpreter's own http.HTTPStatus.
 
 Standard library only, so that every CPython from 3.8 on can run it:
-    PYTHONPATH=generated python tests/parity.py [--class-statement]
---class-statement hides enum._simple_enum first, to test the fallback. It prints one line per difference and exits 1 if there is any.
+    PYTHONPATH=generated python tests/parity.py [--class-statement] [--extensions 599,...]
+
+--class-statement hides enum._simple_enum first, to test the fallback; --extensions
+names the codes the registry declares as its own (no CPython has them), which are
+not probed as unknown codes. It prints what it found as `key: JSON` lines, one
+`difference:` line per difference, and exits 1 if there is any. Whether a
+difference is one the registry explains (an older interpreter's wording or name,
+which the newest CPython replaced) is for the caller to judge: only it sees the
+registry and every interpreter.
 """
 
 import copy
@@ -10,16 +17,6 @@ import http
 import json
 import pickle
 import sys
-
-# Wordings that older CPythons carry and the newest replaced; the generated module
-# follows the newest, so these are the only differences allowed.
-OLDER_WORDINGS = {
-    413: {"phrase": "Request Entity Too Large", "description": "Entity is too large"},
-    414: {"phrase": "Request-URI Too Long"},
-    416: {"phrase": "Requested Range Not Satisfiable"},
-    418: {"description": "Server refuses to brew coffee because it is a teapot."},
-    422: {"phrase": "Unprocessable Entity"},
-}
 
 CATEGORIES = {
     "is_informational": range(100, 200),
@@ -53,6 +50,9 @@ VIEWS = {
     "int subclass": lambda member: isinstance(member, int),
 }
 
+# Values that are no status code of CPython's; each must be refused alike.
+PROBES = (99, 299, 600, "404", None, 404.0, True, b"404")
+
 
 def _percent(template, member):
     """printf-style formatting, the oldest way to put a status into text."""
@@ -67,101 +67,117 @@ def _outcome(function, *arguments):
         return ("raised", type(error).__name__, str(error))
 
 
-def compare(ours, theirs, extra_member_dir=()):
-    """Every difference between two HTTPStatus enums, as text lines."""
-    problems = []
+def difference(code, field, ours, theirs):
+    """One difference: the code it concerns (None for the enum as a whole), what
+    differs, and what each enum gives, as text."""
+    return {"code": code, "field": field, "ours": ours, "theirs": theirs}
+
+
+def describe(found):
+    """A difference as one line of text."""
+    where = f"{found['code']}: " if found["code"] is not None else ""
+    return f"{where}{found['field']}: {found['ours']}, CPython has {found['theirs']}"
+
+
+def compare(ours, theirs, extensions=()):
+    """Every difference between two HTTPStatus enums."""
+    found = []
     our_values = {member.value for member in ours}
     for their in theirs:
         if their.value not in our_values:
-            problems.append(f"{their.value}: missing")
+            found.append(difference(their.value, "member", "none", their.name))
             continue
         mine = ours(their.value)
-        problems += _compare_data(ours, theirs, mine, their)
-        problems += _compare_behaviour(mine, their, extra_member_dir)
+        found += _compare_data(ours, theirs, mine, their)
+        found += _compare_behaviour(ours, theirs, mine, their)
     their_values = [their.value for their in theirs]
-    if [
-        member.value for member in ours if member.value in their_values
-    ] != their_values:
-        problems.append("members are not in the same order")
-    for code in (99, 299, 600, "404", None, 404.0, True, b"404", http.HTTPStatus.OK):
+    ordered = [member.value for member in ours if member.value in their_values]
+    if ordered != their_values:
+        found.append(difference(None, "member order", ordered, their_values))
+    for code in (*PROBES, http.HTTPStatus.OK):
+        if code in extensions:
+            continue
         if _outcome(ours, code) != _outcome(theirs, code):
-            problems.append(
-                f"HTTPStatus({code!r}): {_outcome(ours, code)!r}, expected {_outcome(theirs, code)!r}"
+            found.append(
+                difference(
+                    None,
+                    f"HTTPStatus({code!r})",
+                    repr(_outcome(ours, code)),
+                    repr(_outcome(theirs, code)),
+                )
             )
-    if _outcome(ours.__getitem__, "NOT_A_STATUS") != _outcome(
-        theirs.__getitem__, "NOT_A_STATUS"
-    ):
-        problems.append("HTTPStatus['NOT_A_STATUS'] differs")
+    for name in ("NOT_A_STATUS",):
+        if _outcome(ours.__getitem__, name) != _outcome(theirs.__getitem__, name):
+            found.append(difference(None, f"HTTPStatus[{name!r}]", "differs", "other"))
     # dir() of an enum class lists no aliases, and an older interpreter's canonical
     # name may be an alias here.
-    missing_class_names = set(dir(theirs)) - set(dir(ours)) - set(ours.__members__)
-    if missing_class_names:
-        problems.append(f"dir(HTTPStatus) lacks {sorted(missing_class_names)}")
-    return problems
+    missing = set(dir(theirs)) - set(dir(ours)) - set(ours.__members__)
+    if missing:
+        found.append(difference(None, "dir(HTTPStatus)", "lacks", sorted(missing)))
+    return found
 
 
 def _compare_data(ours, theirs, mine, their):
-    problems = []
-    older = OLDER_WORDINGS.get(their.value, {})
+    found = []
     for name, member in theirs.__members__.items():
         if member is their and ours.__members__.get(name) is not mine:
-            problems.append(f"{their.value}: name {name} does not resolve to {mine!r}")
-    # An interpreter older than a rename calls the member by its old name, which
-    # the generated enum keeps as an alias.
-    renamed = their.name in ours.__members__ and mine.name not in theirs.__members__
-    if their.name != mine.name and not renamed:
-        problems.append(
-            f"{their.value}: canonical name {mine.name}, expected {their.name}"
+            found.append(difference(their.value, f"name {name}", "unknown", mine.name))
+    if their.name != mine.name:
+        found.append(difference(their.value, "name", mine.name, their.name))
+    if their.phrase != mine.phrase:
+        found.append(difference(their.value, "phrase", mine.phrase, their.phrase))
+    if their.description and their.description != mine.description:
+        found.append(
+            difference(their.value, "description", mine.description, their.description)
         )
-    if their.phrase != mine.phrase and older.get("phrase") != their.phrase:
-        problems.append(
-            f"{their.value}: phrase {mine.phrase!r}, expected {their.phrase!r}"
-        )
-    if (
-        their.description
-        and their.description != mine.description
-        and older.get("description") != their.description
-    ):
-        problems.append(
-            f"{their.value}: description {mine.description!r}, expected {their.description!r}"
-        )
-    return problems
+    return found
 
 
-def _compare_behaviour(mine, their, extra_member_dir):
-    problems = []
+def _compare_behaviour(ours, theirs, mine, their):
+    found = []
     for view, function in VIEWS.items():
         expected = _outcome(function, their)
         if their.name != mine.name and isinstance(expected[1], str):
-            # A renamed member: the same text, with the new name.
+            # A renamed member, reported once as a name difference: the same text,
+            # with the new name.
             expected = (expected[0], expected[1].replace(their.name, mine.name))
         if _outcome(function, mine) != expected:
-            problems.append(
-                f"{their.value}: {view} gives {_outcome(function, mine)!r}, expected {expected!r}"
+            found.append(
+                difference(
+                    their.value, view, repr(_outcome(function, mine)), repr(expected)
+                )
             )
     for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
         if _outcome(_pickled, mine, protocol) != ("value", mine):
-            problems.append(
-                f"{their.value}: pickle protocol {protocol} does not round-trip"
+            found.append(
+                difference(their.value, f"pickle {protocol}", "a copy", "the member")
             )
     if copy.copy(mine) is not mine or copy.deepcopy(mine) is not mine:
-        problems.append(f"{their.value}: copy makes a new object")
+        found.append(difference(their.value, "copy", "a new object", "the member"))
     for attribute in CATEGORIES:
         if hasattr(their, attribute) and getattr(their, attribute) != getattr(
             mine, attribute
         ):
-            problems.append(f"{their.value}: {attribute} differs")
-    ours_dir, theirs_dir = set(dir(mine)), set(dir(their))
+            found.append(
+                difference(
+                    their.value,
+                    attribute,
+                    getattr(mine, attribute),
+                    getattr(their, attribute),
+                )
+            )
+    # Member names are in dir() of a member on some versions and build forms; the
+    # attributes are what matters.
+    names = set(ours.__members__) | set(theirs.__members__)
+    ours_dir, theirs_dir = set(dir(mine)) - names, set(dir(their)) - names
     if not theirs_dir <= ours_dir:
-        problems.append(f"{their.value}: dir() lacks {sorted(theirs_dir - ours_dir)}")
-    unexpected = ours_dir - theirs_dir - EXTRA_ATTRIBUTES - set(extra_member_dir)
-    if unexpected:
-        problems.append(f"{their.value}: dir() has unexpected {sorted(unexpected)}")
-    if not {"name", "value", "phrase", "description"} <= ours_dir:
-        problems.append(
-            f"{their.value}: dir() does not show name, value, phrase, description"
+        found.append(
+            difference(their.value, "dir()", "lacks", sorted(theirs_dir - ours_dir))
         )
-    return problems
+    unexpected = ours_dir - theirs_dir - EXTRA_ATTRIBUTES
+    if unexpected:
+        found.append(difference(their.value, "dir()", sorted(unexpected), "none"))
+    return found
 
 
 def _pickled(member, protocol):
@@ -171,28 +187,33 @@ def _pickled(member, protocol):
 
 def check_categories(ours):
     """Each member is in exactly the category its code says."""
-    problems = []
+    found = []
     for member in ours:
         for attribute, codes in CATEGORIES.items():
             if getattr(member, attribute) is not (member.value in codes):
-                problems.append(
-                    f"{member.value}: {attribute} is {getattr(member, attribute)!r}"
+                found.append(
+                    difference(
+                        member.value,
+                        attribute,
+                        getattr(member, attribute),
+                        member.value in codes,
+                    )
                 )
-    return problems
+    return found
 
 
-def class_statement_dir_extras(enum_class):
-    """On 3.11 and 3.12 dir() of a member of an enum built by a class statement also
-    lists the member names; http.HTTPStatus, built by enum._simple_enum, does not."""
-    if (3, 11) <= sys.version_info < (3, 13):
-        return set(enum_class.__members__)
-    return set()
+def _names(enum_class):
+    return [[name, member.name] for name, member in enum_class.__members__.items()]
 
 
 def main(arguments):
     import enum
 
     class_statement = "--class-statement" in arguments
+    extensions = set()
+    if "--extensions" in arguments:
+        listed = arguments[arguments.index("--extensions") + 1]
+        extensions = {int(code) for code in listed.split(",") if code}
     built_by = []
     if class_statement:
         # Take away the fast path, as on an interpreter that does not have it.
@@ -208,27 +229,18 @@ def main(arguments):
         enum._simple_enum = counting
     from http_status import HTTPStatus
 
-    extras = class_statement_dir_extras(HTTPStatus) if class_statement else set()
-    problems = compare(HTTPStatus, http.HTTPStatus, extras) + check_categories(
-        HTTPStatus
-    )
-    for problem in problems:
-        print(problem)
-    version = "{}.{}".format(*sys.version_info[:2])
-    # Each name and the name of the member it resolves to, for the caller to check
-    # against the registry: the interpreter's own enum cannot tell a wrong alias.
-    print(
-        "names: "
-        + json.dumps(
-            [[name, member.name] for name, member in HTTPStatus.__members__.items()]
-        )
-    )
-    print(f"built by: {built_by[0] if built_by else 'class statement'}")
-    form = "class statement" if class_statement else "default form"
-    print(
-        f"Python {version}, {form}: {len(http.HTTPStatus)} members of http.HTTPStatus compared, {len(problems)} differences"
-    )
-    return 1 if problems else 0
+    found = compare(HTTPStatus, http.HTTPStatus, extensions)
+    found += check_categories(HTTPStatus)
+    for each in found:
+        print("difference: " + json.dumps(each, default=repr))
+    print("version: " + json.dumps("{}.{}".format(*sys.version_info[:2])))
+    print("built by: " + json.dumps(built_by[0] if built_by else "class statement"))
+    # Each name and the name of the member it resolves to, in both enums, for the
+    # caller to check against the registry: CPython's enum cannot tell a wrong alias.
+    print("names: " + json.dumps(_names(HTTPStatus)))
+    print("cpython names: " + json.dumps(_names(http.HTTPStatus)))
+    print("cpython values: " + json.dumps([member.value for member in http.HTTPStatus]))
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
