@@ -188,6 +188,13 @@ class Difference:
     message: str
     kept: str | None = None
 
+    @property
+    def by_date(self) -> bool:
+        """Whether the finding depends on the date it is judged by, not on the files."""
+        return self.kind == "expired" or (
+            self.kind == "stale" and "iana_deviations.expired " in self.message
+        )
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: {self.code} {self.kind}: {self.message}"
         return f"{where}; kept on purpose: {self.kept}" if self.kept else where
