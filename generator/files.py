@@ -110,4 +110,22 @@ def differences(
             diff
             or f"--- {shown}: differs in bytes that do not show as lines (line endings or encoding)\n"
         )
+    for name in strays(directory, texts):
+        diffs.append(
+            f"--- {shown_directory}/{name}: no template produces this file; delete it\n"
+        )
     return diffs
+
+
+def strays(directory: Path, texts: dict[str, str]) -> list[str]:
+    """What is in the output folder that no template produces: bytecode caches and
+    hidden files (an interrupted run's temporary files) aside."""
+    if not directory.is_dir():
+        return []
+    return sorted(
+        path.name
+        for path in directory.iterdir()
+        if path.name not in texts
+        and path.name != "__pycache__"
+        and not path.name.startswith(".")
+    )

@@ -117,3 +117,13 @@ def test_a_new_code_reaches_both_modules(project: Project, cli) -> None:  # type
         "NETWORK_CONNECT_TIMEOUT|Network Connect Timeout Error|RFC 9999, Section 4.2"
         "|https://www.rfc-editor.org/rfc/rfc9999.html#section-4.2|Network Connect Timeout Error"
     )
+
+
+def test_check_fails_on_a_file_no_template_produces(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    (project.generated / "extra.py").write_text("x = 1\n", encoding="utf-8")
+    (project.generated / "__pycache__").mkdir(exist_ok=True)
+    result = cli("check", *project.paths())
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        f"--- {project.generated}/extra.py: no template produces this file; delete it"
+    ]
