@@ -2,7 +2,9 @@
 
 PyYAML's own loader forgets where a value came from and keeps the last of two
 duplicate keys silently; the validator needs both facts, so the file is
-composed into nodes and turned into values here.
+composed into nodes and turned into values here. The nodes come from libyaml
+(yaml.CSafeLoader, in every PyYAML wheel), about four times faster than PyYAML's
+pure-Python parser, with clearer messages for tabs and bad escapes.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from .problems import InputError, Problem
 
 _YAML_1_2_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A location inside the document: mapping keys and sequence indexes from the top.
 Location = tuple[Union[str, int], ...]
@@ -82,7 +83,7 @@ def read_document(path: Path, shown_path: str) -> Document:
             ]
         ) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -154,7 +155,7 @@ class _Builder:
         if (
             isinstance(node, yaml.ScalarNode)
             and node.tag == "tag:yaml.org,2002:str"
-            and node.style is None
+            and not node.style  # plain: libyaml says "", PyYAML None
             and _YAML_1_2_NUMBER.fullmatch(node.value)
         ):
             # PyYAML follows YAML 1.1 and keeps a plain 1e3 as text, but YAML 1.2 tools
@@ -170,13 +171,6 @@ class _Builder:
                 f"has the unsupported tag {node.tag}; expected a plain value",
             )
             return None
-        if isinstance(value, str) and _SURROGATE.search(value):
-            # "\ud800" is valid YAML but no UTF-8 file can hold it.
-            self._problem(
-                node,
-                location,
-                "holds a lone surrogate escape such as \\ud800; expected real characters",
-            )
         return value
 
     def _problem(self, node: yaml.Node, location: Location, message: str) -> None:

@@ -255,8 +255,8 @@ CASES = [
         "lone surrogate escape",
         "description: Nothing matches the given URI",
         'description: "Nothing \\ud800 matches"',
-        "description",
-        "lone surrogate",
+        "syntax",
+        "invalid Unicode character escape",
         0,
     ),
     (
@@ -280,7 +280,7 @@ CASES = [
         "    phrase: Not Found\n",
         "\tphrase: Not Found\n",
         "syntax",
-        "'\\t'",
+        "tab character that violates indentation",
         0,
     ),
 ]
@@ -295,9 +295,11 @@ def _edit(project: Project, old: str, new: str) -> int:
     return line
 
 
-def _assert_reported(project: Project, cli, field: str, fragment: str, line: int) -> None:  # type: ignore[no-untyped-def]
+def _assert_reported(project: Project, cli, field: str, fragment: str, line: int, commands: tuple[str, ...] = ("generate",)) -> None:  # type: ignore[no-untyped-def]
+    """generate, the command that writes, reports the problem and writes nothing; every
+    command reads the registry through the same loader (see the test below)."""
     before = project.snapshot()
-    for command in ("validate", "check", "generate"):
+    for command in commands:
         result = cli(command, *project.paths(command))
         assert result.code == 2, (command, result.err)
         assert result.out == ""
@@ -323,6 +325,13 @@ def _assert_reported(project: Project, cli, field: str, fragment: str, line: int
 def test_invalid_registry_is_reported(project: Project, cli, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
     line = _edit(project, old, new)
     _assert_reported(project, cli, field, fragment, line + offset)
+
+
+def test_every_command_reports_an_invalid_registry_alike(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    line = _edit(project, "phrase: Not Found\n", "phrase: No\n")
+    _assert_reported(
+        project, cli, "phrase", "boolean false", line, ("validate", "check", "generate")
+    )
 
 
 def test_not_utf8(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
