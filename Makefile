@@ -1,12 +1,15 @@
 # Development tasks. The first target that needs them creates .venv and installs the
-# pinned development dependencies (pyproject.toml, extra "dev") by itself.
+# pinned development dependencies (pyproject.toml, dependency group "dev") by itself.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed
+# The stamp names the interpreter and the pins it was made with: a .venv made by
+# another Python, or before the pins changed, is made again.
+VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0])' 2>/dev/null)-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+INSTALLED := $(VENV)/.installed-$(VENV_ID)
 
-.PHONY: generate check validate iana-check test bench clean
+.PHONY: generate check validate iana-check test quick bench clean
 
 generate: $(INSTALLED)
 	$(PY) -m generator generate
@@ -20,21 +23,34 @@ validate: $(INSTALLED)
 iana-check: $(INSTALLED)
 	$(PY) -m generator iana
 
+# The whole truth: every test on every supported CPython, then the committed files
+# and IANA (whose expiry dates are only warnings here, so a commit passes on any date).
 test: $(INSTALLED)
 	$(PY) -m pytest
 	$(PY) -m generator check
-	$(PY) -m generator iana
+	$(PY) -m generator iana --expiry warn
 
-# Side by side with CPython's own http on every CPython 3.8-3.13 that pyenv has;
+# The edit-test loop: everything but the slow tests (the interpreter matrix, type
+# checkers, the wheel, property tests), in seconds.
+quick: $(INSTALLED)
+	$(PY) -m pytest -q -n 2 -m "not slow"
+	$(PY) -m generator check
+
+# Side by side with CPython's own http on every supported CPython found;
 # prints Markdown tables of medians and ratios (a benchmark, not a test).
 bench: $(INSTALLED)
 	$(PY) bench/bench.py
 
 $(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "error: the development tools need Python 3.11 or newer, and '$(PYTHON)' is not; run make with PYTHON=python3.11 (or the path of a newer one)" >&2; \
+	  exit 2; }
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["dev"]))' > $(VENV)/requirements-dev.txt
+	$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["dependency-groups"]["dev"]))' > $(VENV)/requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements-dev.txt
 	touch $@
 
+# Removes what make and the tests made here: .venv and the tools' caches.
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

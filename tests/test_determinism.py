@@ -11,6 +11,8 @@ import pytest
 
 from conftest import ROOT, Project
 
+pytestmark = pytest.mark.slow
+
 ENVIRONMENTS = [
     {"PYTHONHASHSEED": "0", "LC_ALL": "C", "TZ": "UTC"},
     {"PYTHONHASHSEED": "4242", "LC_ALL": "C.UTF-8", "TZ": "Pacific/Kiritimati"},

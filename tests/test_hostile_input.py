@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Tuple
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -113,6 +114,7 @@ BASE_CLASS_NAMES = (
 
 # Generation includes black and an import; unique names drawn from a regex are
 # sometimes rejected: neither is a problem of the code under test.
+@pytest.mark.slow
 @settings(
     max_examples=500,
     deadline=None,
@@ -238,6 +240,7 @@ documents = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_any_document_is_either_valid_or_reported(document: object) -> None:
@@ -247,6 +250,7 @@ def test_any_document_is_either_valid_or_reported(document: object) -> None:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=200))
 def test_any_bytes_are_either_valid_or_reported(raw: bytes) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import pytest
 from conftest import GENERATED, ROOT, require_interpreter
 from generator.pythons import SUPPORTED
 from http_status import HTTPStatus
+
+pytestmark = pytest.mark.slow
 
 TYPING = ROOT / "tests" / "typing"
 GENERATED_MODULES = [
@@ -163,13 +166,13 @@ def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
         "http_status_constants/__init__.py",
         "http_status_constants/py.typed",
     ]
-    # Nothing at run time: every requirement belongs to the dev extra.
-    requirements = [
-        line for line in metadata.splitlines() if line.startswith("Requires-Dist:")
+    # Nothing at run time, and the development pins are no part of the metadata.
+    assert not [
+        line
+        for line in metadata.splitlines()
+        if line.startswith(("Requires-Dist:", "Provides-Extra:"))
     ]
-    assert requirements and all(
-        line.endswith("; extra == 'dev'") for line in requirements
-    )
+    assert "License-File: LICENSE" in metadata
 
 
 def _install(wheel: Path, base: Path, environment: Path) -> str:
@@ -233,3 +236,18 @@ def test_type_checkers_find_the_installed_wheel(wheel: Path, tmp_path: Path) -> 
         cwd=tmp_path,
     )
     assert checked.returncode == 0, checked.stdout
+
+
+def test_the_sdist_can_check_and_regenerate(tmp_path: Path) -> None:
+    built = run(
+        sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(ROOT)
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    (sdist,) = tmp_path.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path, filter="data")
+    (unpacked,) = (path for path in tmp_path.iterdir() if path.is_dir())
+    assert (unpacked / "LICENSE").is_file()
+    checked = run(sys.executable, "-m", "generator", "check", cwd=unpacked)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "every file is current" in checked.stdout
