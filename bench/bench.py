@@ -69,6 +69,40 @@ def write_stdlib_http_status(python: Path, folder: str) -> None:
     Path(folder, "stdlib_http_status.py").write_text(alone, encoding="utf-8")
 
 
+def instructions(python: Path, variant: str, path: str) -> int | None:
+    """Instructions the variant's import executes beyond `import enum`, counted by
+    callgrind: the same count on every run, where times move by several percent."""
+    if shutil.which("valgrind") is None:
+        return None
+    counts = []
+    for statement in (IMPORTS[variant], "import enum"):
+        with tempfile.TemporaryDirectory() as folder:
+            subprocess.run(
+                [
+                    "valgrind",
+                    "--tool=callgrind",
+                    "--trace-children=yes",  # the newest CPythons start via a wrapper
+                    f"--callgrind-out-file={folder}/out.%p",
+                    str(python),
+                    "-c",
+                    statement,
+                ],
+                env={**os.environ, "PYTHONPATH": path, "PYTHONHASHSEED": "0"},
+                capture_output=True,
+                check=True,
+            )
+            counts.append(
+                sum(
+                    int(match)
+                    for out in Path(folder).iterdir()
+                    for match in re.findall(
+                        r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE
+                    )[:1]
+                )
+            )
+    return counts[0] - counts[1]
+
+
 def import_time(python: Path, variant: str, path: str) -> float:
     """The import time of the variant's last module, in seconds, from -X importtime."""
     module = IMPORTS[variant].rsplit(" ", 1)[1]
@@ -90,7 +124,7 @@ def benchmark_interpreters(runs: int) -> tuple[list[str], list[str]]:
     for minor in SUPPORTED:
         python = find_interpreter(minor)
         if python is None:
-            import_rows.append(f"| {minor} | (not found) | | | | | |")
+            import_rows.append(f"| {minor} | (not found) | | | | | | |")
             continue
         with tempfile.TemporaryDirectory() as folder:
             for name in ("http_status.py", "http_status_constants.py"):
@@ -104,9 +138,18 @@ def benchmark_interpreters(runs: int) -> tuple[list[str], list[str]]:
             ours, plain, alone, http = (
                 statistics.median(samples[variant]) for variant in IMPORTS
             )
+            counted = [
+                instructions(python, variant, folder)
+                for variant in ("http_status", "CPython's HTTPStatus alone")
+            ]
+            by_count = (
+                f"{counted[0] / counted[1]:.3f}"
+                if counted[0] and counted[1]
+                else "(no valgrind)"
+            )
             import_rows.append(
                 f"| {_version(python)} | {_seconds(ours)} | {_seconds(plain)} | {_seconds(alone)} "
-                f"| {_seconds(http)} | **{ours / alone:.2f}** | {ours / http:.2f} |"
+                f"| {_seconds(http)} | **{ours / alone:.2f}** | {by_count} | {ours / http:.2f} |"
             )
             lookup_rows += _lookup_rows(python, minor, folder)
     return import_rows, lookup_rows
@@ -218,13 +261,14 @@ def main() -> None:
         "already loaded. The class-statement variant is the generated module with the fast path taken\n"
         "away (as on versions the tests do not cover). Like for like: CPython's HTTPStatus alone is the\n"
         "interpreter's own http/__init__.py cut before HTTPMethod; `import http` also builds HTTPMethod\n"
-        "from 3.11 on.\n"
+        "from 3.11 on. Instructions: the ratio of the two imports' instruction counts under\n"
+        "callgrind (PYTHONHASHSEED=0), which does not move from run to run.\n"
     )
     print(
         "| CPython | http_status | http_status, class statement | CPython's HTTPStatus alone | import http "
-        "| ratio to HTTPStatus alone | ratio to import http |"
+        "| ratio to HTTPStatus alone | same, in instructions | ratio to import http |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     print("\n".join(import_rows))
     print("\n## Lookups, per interpreter\n")
     print(
