@@ -26,7 +26,7 @@ iana-check: $(INSTALLED)
 # The whole truth: every test on every supported CPython, then the committed files
 # and IANA (whose expiry dates are only warnings here, so a commit passes on any date).
 test: $(INSTALLED)
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 	$(PY) -m generator check
 	$(PY) -m generator iana --expiry warn
 

@@ -6,6 +6,7 @@ import contextlib
 import difflib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -37,7 +38,8 @@ def write_changed(directory: Path, texts: dict[str, str]) -> list[str]:
         for name in changed:
             staged[name] = _stage(directory, name, wanted[name])
         for name in changed:
-            os.replace(staged[name], directory / name)
+            with _naming(directory / name):
+                os.replace(staged[name], directory / name)
     except BaseException:
         # Undo by what is on disk, not by what this loop believes it did: an
         # interrupt can land after a move and before the next line.
@@ -52,6 +54,21 @@ def write_changed(directory: Path, texts: dict[str, str]) -> list[str]:
 
 
 def _stage(directory: Path, name: str, data: bytes) -> str:
+    with _naming(directory / name):
+        return _write_temporary(directory, name, data)
+
+
+@contextlib.contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """Let an OSError name the output that could not be written, not a temporary
+    file (or nothing at all, as when the disk is full)."""
+    try:
+        yield
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from error
+
+
+def _write_temporary(directory: Path, name: str, data: bytes) -> str:
     descriptor, temporary = tempfile.mkstemp(
         dir=directory, prefix=f".{name}.", suffix=".tmp"
     )

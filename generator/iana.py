@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .problems import InputError, Problem
 from .registry import Registry, SpecReference, Status
+from .sourcefile import read_text
 
 HEADER = ["Value", "Description", "Reference"]
 _CODE = re.compile(r"[1-5][0-9]{2}")
@@ -56,23 +57,7 @@ class IanaCode:
 
 def read_iana(path: Path, shown_path: str) -> list[IanaCode]:
     """The codes IANA registers (not the unassigned ranges), from its CSV file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(
-            [Problem(shown_path, 1, "file", "does not exist; expected IANA's CSV file")]
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            [
-                Problem(
-                    shown_path,
-                    1,
-                    "file",
-                    f"cannot be read ({error}); expected a UTF-8 CSV file",
-                )
-            ]
-        ) from None
+    text = read_text(path, shown_path, "IANA's CSV file")
     reader = csv.reader(io.StringIO(text, newline=""))
     codes: list[IanaCode] = []
     problems: list[Problem] = []

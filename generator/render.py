@@ -55,9 +55,10 @@ def _only_code(value: object) -> object:
 
 
 def markdown(value: object) -> str:
-    """Text for a Markdown table cell: no character can end the cell or start markup."""
+    """Text for a GitHub Markdown table cell that shows as the text itself: no
+    character can end the cell, start markup (~~ is strikethrough) or an entity."""
     text = " ".join(str(value).split())
-    for character in "\\`*_[]<>|":
+    for character in "\\`*_[]<>|~&":
         text = text.replace(character, "\\" + character)
     return text
 

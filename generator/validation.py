@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
+import re
 from typing import Any, Callable
 
 import jsonschema
@@ -21,6 +23,9 @@ from .yamlsource import Document, Location, field_name
 def validate(
     document: Document, schema: dict[str, Any], shown_path: str
 ) -> list[Problem]:
+    too_long = _too_many_items(document, schema, shown_path)
+    if too_long:
+        return document.problems + too_long
     problems = list(document.problems)
     # A value the reader already reported (an unsupported tag reads as nothing)
     # is not reported again by the schema.
@@ -39,9 +44,66 @@ _strict_types = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
     "integer",
     lambda checker, value: isinstance(value, int) and not isinstance(value, bool),
 )
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+    """JSON Schema patterns are ECMA-262 regular expressions, whose $ matches only at
+    the very end; Python's $ also matches before a final line break, which would let
+    "Not Found\\n" (a folded `phrase: >` block) through ^...$."""
+    if validator.is_type(instance, "string") and not re.search(
+        _python_pattern(pattern), instance
+    ):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.lru_cache(maxsize=None)
+def _python_pattern(pattern: str) -> str:
+    """`pattern` with each unescaped $ outside a character class written as \\Z."""
+    out, escaped, in_class = [], False, False
+    for character in pattern:
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character == "[":
+            in_class = True
+        elif character == "]":
+            in_class = False
+        elif character == "$" and not in_class:
+            character = "\\Z"
+        out.append(character)
+    return "".join(out)
+
+
 _Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
-    jsonschema.Draft202012Validator, type_checker=_strict_types
+    jsonschema.Draft202012Validator,
+    validators={"pattern": _ecma_pattern},
+    type_checker=_strict_types,
 )
+
+
+def _too_many_items(
+    document: Document, schema: dict[str, Any], shown_path: str
+) -> list[Problem]:
+    """A top-level list longer than the schema allows, found before the schema runs:
+    a hundred thousand entries would take minutes to judge one by one."""
+    if not isinstance(document.data, dict):
+        return []
+    problems = []
+    for name, rule in schema.get("properties", {}).items():
+        items = document.data.get(name)
+        limit = rule.get("maxItems")
+        if isinstance(items, list) and limit is not None and len(items) > limit:
+            problems.append(
+                Problem(
+                    shown_path,
+                    document.line_of((name,)),
+                    name,
+                    f"has {len(items)} entries; expected at most {limit} "
+                    f"({rule.get('x-expected-maxItems', 'the most there can be')})",
+                )
+            )
+    return problems
 
 
 def _schema_problems(

@@ -17,7 +17,18 @@ from typing import Any, Union
 import yaml
 
 from .problems import InputError, Problem
+from .sourcefile import read_text
 
+# Deeper than any registry field; a YAML parser allows a thousand levels, which
+# would exhaust Python's recursion limit here.
+MAX_DEPTH = 12
+# Python refuses to convert an int of thousands of digits; no field needs 30.
+MAX_DIGITS = 30
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_MAP, _SEQ, _STR, _INT, _TIMESTAMP, _MERGE = (
+    f"tag:yaml.org,2002:{name}"
+    for name in ("map", "seq", "str", "int", "timestamp", "merge")
+)
 _YAML_1_2_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
@@ -42,58 +53,22 @@ class Document:
 
 
 def read_document(path: Path, shown_path: str) -> Document:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(
-            [
-                Problem(
-                    shown_path,
-                    1,
-                    "file",
-                    "does not exist; expected the registry file at this path",
-                )
-            ]
-        ) from None
-    except OSError as error:
-        raise InputError(
-            [
-                Problem(
-                    shown_path,
-                    1,
-                    "file",
-                    f"cannot be read ({error.strerror}); expected a readable file",
-                )
-            ]
-        ) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        byte = raw[error.start]
-        raise InputError(
-            [
-                Problem(
-                    shown_path,
-                    line,
-                    "encoding",
-                    f"byte 0x{byte:02x} at column {column} is not UTF-8; expected a UTF-8 file",
-                )
-            ]
-        ) from None
+    text = read_text(path, shown_path, "the registry file")
     try:
         root = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = str(error.problem or error.context)
+        if "'\\t'" in problem or "\t" in problem:
+            problem = "a tab where this YAML reader allows only spaces"
         raise InputError(
             [
                 Problem(
                     shown_path,
                     line,
                     "syntax",
-                    f"{error.problem or error.context} at column {column}; expected valid YAML",
+                    f"{problem} at column {column}; expected valid YAML",
                 )
             ]
         ) from None
@@ -112,24 +87,32 @@ def read_document(path: Path, shown_path: str) -> Document:
                 )
             ]
         )
-    return _Builder(shown_path).build(root)
+    return _Builder(shown_path, text).build(root)
 
 
 class _Builder:
-    def __init__(self, shown_path: str) -> None:
+    def __init__(self, shown_path: str, text: str) -> None:
         self.shown_path = shown_path
+        self.text = text
         self.lines: dict[Location, int] = {}
         self.key_lines: dict[Location, int] = {}
         self.problems: list[Problem] = []
         self.open_nodes: set[int] = set()
+        self.seen_nodes: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
     def build(self, root: yaml.Node) -> Document:
         data = self.value(root, ())
         return Document(data, self.lines, self.key_lines, self.problems)
 
-    def value(self, node: yaml.Node, location: Location) -> Any:
+    def value(
+        self, node: yaml.Node, location: Location, written_at: int | None = None
+    ) -> Any:
+        """`written_at`: the line of the key or item that holds the node, which is not
+        the node's own line when the node is reached through an alias (*name)."""
         self.lines[location] = node.start_mark.line + 1
+        if id(node) in self.seen_nodes and written_at is not None:
+            self.lines[location] = written_at
         if id(node) in self.open_nodes:
             # A YAML alias to a node that contains it (`&a [*a]`) never ends.
             self._problem(
@@ -138,43 +121,108 @@ class _Builder:
                 "refers to itself through a YAML alias; expected plain values",
             )
             return None
+        if id(node) in self.seen_nodes:
+            # Expanding aliases of aliases grows exponentially ("billion laughs"),
+            # and a registry has no need of them.
+            self._problem(
+                node,
+                location,
+                "repeats an earlier value through a YAML alias (*name), which the "
+                "registry does not support; expected the value written out",
+            )
+            return None
+        self.seen_nodes.add(id(node))
+        if len(location) > MAX_DEPTH:
+            self._problem(
+                node,
+                location,
+                f"is nested more than {MAX_DEPTH} levels deep; expected the registry's "
+                "few levels of fields",
+            )
+            return None
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if node.tag not in (_MAP, _SEQ):
+                self._problem(
+                    node,
+                    location,
+                    f"has the unsupported tag {_tag(node.tag)}; expected none",
+                )
+                return None
             self.open_nodes.add(id(node))
             try:
                 if isinstance(node, yaml.MappingNode):
                     return self.mapping(node, location)
-                return [
-                    self.value(item, (*location, index))
-                    for index, item in enumerate(node.value)
-                ]
+                return self.sequence(node, location)
             finally:
                 self.open_nodes.discard(id(node))
-        if node.tag == "tag:yaml.org,2002:timestamp":
+        assert isinstance(node, yaml.ScalarNode)
+        return self.scalar(node, location)
+
+    def scalar(self, node: yaml.ScalarNode, location: Location) -> Any:
+        explicit = self.text.startswith("!", node.start_mark.index)
+        if node.tag == _STR:
+            if (
+                not explicit
+                and not node.style  # plain: libyaml says "", PyYAML None
+                and _YAML_1_2_NUMBER.fullmatch(node.value)
+            ):
+                # PyYAML follows YAML 1.1 and keeps a plain 1e3 as text, but YAML 1.2
+                # tools (and editors) read it as a number: take the reading that gets
+                # it reported.
+                return float(node.value)
+            return node.value
+        if node.tag == _TIMESTAMP and not explicit:
             # Dates stay text: the schema checks their form, and no time zone can shift them.
             return node.value
-        if (
-            isinstance(node, yaml.ScalarNode)
-            and node.tag == "tag:yaml.org,2002:str"
-            and not node.style  # plain: libyaml says "", PyYAML None
-            and _YAML_1_2_NUMBER.fullmatch(node.value)
-        ):
-            # PyYAML follows YAML 1.1 and keeps a plain 1e3 as text, but YAML 1.2 tools
-            # (and editors) read it as a number: take the reading that gets it reported.
-            return float(node.value)
+        if node.tag == _INT:
+            if len(node.value) > MAX_DIGITS:
+                self._problem(
+                    node,
+                    location,
+                    f"is a number of {len(node.value)} characters; expected a short whole number",
+                )
+                return None
+            if explicit and not _DECIMAL.fullmatch(node.value):
+                return self._untyped(node, location)
+            if not _DECIMAL.fullmatch(node.value):
+                # YAML 1.1 reads 0624 as octal, 4_04, 6:44 and 0b110010100 as 404;
+                # YAML 1.2 tools (and a reader's eyes) see something else.
+                self._problem(
+                    node,
+                    location,
+                    f"{node.value!r} is a whole number only in YAML 1.1's notations "
+                    "(octal, binary, sexagesimal, digits with _, or a leading zero), "
+                    "which other YAML tools read otherwise; expected decimal digits "
+                    "without a leading zero",
+                )
+                return None
+            return int(node.value)
         try:
-            value = self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError:
-            # Only the standard YAML tags are known; !!python/... and the like are not.
-            self._problem(
-                node,
-                location,
-                f"has the unsupported tag {node.tag}; expected a plain value",
-            )
-            return None
-        return value
+            return self.constructor.construct_object(node, deep=True)
+        except Exception:
+            return self._untyped(node, location)
+
+    def _untyped(self, node: yaml.ScalarNode, location: Location) -> None:
+        # Only the standard YAML tags are known, and a tag's value must fit it:
+        # not !!python/..., not !!int 404.0 or !!bool maybe.
+        self._problem(
+            node,
+            location,
+            f"has the tag {_tag(node.tag)} and the value {node.value[:40]!r}: an "
+            "unsupported tag, or a value the tag cannot hold; expected a plain value",
+        )
+
+    def sequence(self, node: yaml.SequenceNode, location: Location) -> list[Any]:
+        items = []
+        # An alias item's line is not known; the nearest one before it is.
+        previous_end = node.start_mark.line + 1
+        for index, item in enumerate(node.value):
+            items.append(self.value(item, (*location, index), previous_end))
+            previous_end = item.end_mark.line + 1
+        return items
 
     def _problem(self, node: yaml.Node, location: Location, message: str) -> None:
-        line = node.start_mark.line + 1
+        line = self.lines[location]
         self.problems.append(
             Problem(self.shown_path, line, field_name(location) or "top level", message)
         )
@@ -183,6 +231,17 @@ class _Builder:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
+            if key_node.tag == _MERGE:
+                self.problems.append(
+                    Problem(
+                        self.shown_path,
+                        key_line,
+                        field_name(location) or "top level",
+                        "a YAML merge key (<<), which the registry does not support; "
+                        "expected the fields written out",
+                    )
+                )
+                continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(
                     Problem(
@@ -206,7 +265,7 @@ class _Builder:
                 )
                 continue
             self.key_lines[location + (key,)] = key_line
-            result[key] = self.value(value_node, location + (key,))
+            result[key] = self.value(value_node, location + (key,), key_line)
         return result
 
 
@@ -222,3 +281,8 @@ def field_name(location: Location) -> str:
     for part in location:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
+
+
+def _tag(tag: str) -> str:
+    """A tag as written in YAML: !!python/object:os.system."""
+    return tag.replace("tag:yaml.org,2002:", "!!")

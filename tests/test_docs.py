@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
+
+import cmarkgfm
+import pytest
 
 from conftest import GENERATED, ROOT, Project
 from generator.registry import load_registry
@@ -43,11 +48,30 @@ def test_one_row_per_registry_entry_with_its_facts() -> None:
         assert spec.endswith(f" ({status.spec.note})") == bool(status.spec.note)
 
 
-def test_markdown_in_registry_text_is_escaped(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    project.edit_registry("phrase: Not Found\n", 'phrase: "Not | *Found* [x](y) <b>"\n')
+TRICKY_PHRASES = [
+    "Not | *Found* [x](y) <b>",
+    "&lt; &#124; &amp;",
+    "~~struck~~ and ~single~",
+    "see http://example.com or www.example.com",
+    "a\\b `code` _x_ **y**",
+    "# not a heading",
+]
+
+
+@pytest.mark.parametrize("phrase", TRICKY_PHRASES)
+def test_the_table_shows_registry_text_as_it_is(project: Project, cli, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    """Rendered as GitHub renders Markdown, a cell shows exactly the registry's text."""
+    project.edit_registry("phrase: Not Found\n", f"phrase: {json.dumps(phrase)}\n")
     assert cli("generate", *project.paths()).code == 0
-    rows = _rows((project.generated / "status-codes.md").read_text(encoding="utf-8"))
-    assert rows[404][1] == r"Not \| \*Found\* \[x\](y) \<b\>"
+    page = cmarkgfm.github_flavored_markdown_to_html(
+        (project.generated / "status-codes.md").read_text(encoding="utf-8")
+    )
+    cells = [
+        html.unescape(re.sub(r"<[^>]+>", "", cell))
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", page, re.DOTALL)
+    ]
+    assert phrase in cells
+    assert "<del>" not in page and "Not Found" not in cells
 
 
 def test_the_table_is_checked_like_the_modules(project: Project, cli) -> None:  # type: ignore[no-untyped-def]

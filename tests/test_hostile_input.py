@@ -19,7 +19,7 @@ from generator.registry import load_registry
 
 # RFC 9112, Section 4: reason-phrase = 1*( HTAB / SP / VCHAR / obs-text )
 REASON_PHRASE_CHARACTERS = (
-    "\t" + "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0x80, 0x100)))
+    "\t" + "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x100)))
 )
 
 TRICKY = [

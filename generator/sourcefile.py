@@ -1,0 +1,127 @@
+"""Read an input file (a registry, IANA's CSV) as text, or say what is wrong with it.
+
+What an editor shows and what a parser reads must be the same text with the same
+line numbers. So a file is refused, with the line and column of each culprit, when
+it holds a character that an editor does not show as itself: a control character
+(C0 other than tab and line feed, DEL, C1), a carriage return that does not end a
+line, a noncharacter, or a literal U+0085, U+2028 or U+2029, which YAML counts as
+line breaks and editors and `grep -n` do not. Inside a double-quoted YAML string
+each of them can still be written as an escape (\\e, \\u2028, ...).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import unicodedata
+from pathlib import Path
+
+from .problems import InputError, Problem
+
+# Far above any real registry (all 500 codes from 100 to 599 with long descriptions
+# take well under 1 MiB), far below what would exhaust memory.
+MAX_BYTES = 8 * 1024 * 1024
+# A file of binary garbage would give a problem per character: say the first ones.
+MAX_REPORTED = 20
+
+_UNSHOWN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)"
+)
+_NAMES = {
+    "\x00": "NUL",
+    "\x07": "BEL",
+    "\x08": "BACKSPACE",
+    "\x0b": "VERTICAL TAB",
+    "\x0c": "FORM FEED",
+    "\r": "CARRIAGE RETURN, not followed by a line feed",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+    "\x85": "NEXT LINE, which YAML reads as a line break and editors do not",
+    "\u2028": "LINE SEPARATOR, which YAML reads as a line break and editors do not",
+    "\u2029": "PARAGRAPH SEPARATOR, which YAML reads as a line break and editors do not",
+    "\ufffe": "a noncharacter",
+    "\uffff": "a noncharacter",
+}
+
+
+def read_text(path: Path, shown_path: str, expected: str) -> str:
+    """The file's text; InputError naming the file, line and column of every culprit."""
+
+    def refuse(message: str, line: int = 1, field: str = "file") -> InputError:
+        return InputError([Problem(shown_path, line, field, message)])
+
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        raise refuse(f"does not exist; expected {expected} at this path") from None
+    except OSError as error:
+        raise refuse(
+            f"cannot be read ({error.strerror}); expected {expected}"
+        ) from None
+    if not stat.S_ISREG(status.st_mode):
+        # A FIFO would block forever and /dev/zero never end.
+        raise refuse(
+            f"is not a regular file (a folder, a device or a pipe); expected {expected}"
+        )
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise refuse(
+            f"cannot be read ({error.strerror}); expected {expected}"
+        ) from None
+    if len(raw) > MAX_BYTES:
+        raise refuse(
+            f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected {expected}, "
+            "which is far smaller"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise refuse(
+            f"byte 0x{raw[error.start]:02x} at column {column} is not UTF-8; expected a UTF-8 file",
+            line,
+            "encoding",
+        ) from None
+    text = text.removeprefix("\ufeff")
+    problems = _unshown_characters(text, shown_path)
+    if problems:
+        raise InputError(problems)
+    return text
+
+
+def _unshown_characters(text: str, shown_path: str) -> list[Problem]:
+    problems = []
+    culprits = list(_UNSHOWN.finditer(text))
+    for match in culprits[:MAX_REPORTED]:
+        start = match.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        character = match.group()
+        name = _NAMES.get(character) or unicodedata.name(
+            character, "a control character"
+        )
+        problems.append(
+            Problem(
+                shown_path,
+                line,
+                "character",
+                f"U+{ord(character):04X} ({name}) at column {column}; expected text an "
+                "editor shows as it is (inside double quotes, write it as an escape such "
+                f"as \\u{ord(character):04x})",
+            )
+        )
+    if len(culprits) > MAX_REPORTED:
+        first_unreported = culprits[MAX_REPORTED].start()
+        problems.append(
+            Problem(
+                shown_path,
+                text.count("\n", 0, first_unreported) + 1,
+                "character",
+                f"and {len(culprits) - MAX_REPORTED} more such characters; expected a text file",
+            )
+        )
+    return problems

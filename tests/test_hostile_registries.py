@@ -1,0 +1,433 @@
+"""Hostile registries, by class: each ends in exit 2 with `file:LINE: FIELD: ...; expected ...`
+at the line an editor shows, no traceback, nothing written; valid text round-trips."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import Project, import_file
+from generator import files
+from generator.problems import InputError
+from generator.registry import load_registry
+
+ENTRY = """\
+  - code: 404
+    name: NOT_FOUND
+    phrase: Not Found
+    description: Nothing matches the given URI
+    spec: {title: HTTP Semantics, rfc: 9110, section: "15.5.5"}
+    python_added: "3.5"
+    iana: permanent
+"""
+HEADER = "# a registry of one entry\nstatuses:\n"
+ENTRY_LINE = 3  # the line of "- code: 404"
+
+
+def _registry(entry: str = ENTRY) -> str:
+    return HEADER + entry
+
+
+def _replace(old: str, new: str) -> str:
+    assert old in ENTRY, old
+    return _registry(ENTRY.replace(old, new, 1))
+
+
+def _line_of(text: str, fragment: str) -> int:
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+def _assert_reported(project: Project, cli, field: str, fragment: str, line: int) -> str:  # type: ignore[no-untyped-def]
+    before = project.snapshot()
+    result = cli("generate", *project.paths())
+    assert result.code == 2, result.out + result.err
+    expected = f"{project.registry}:{line}: {field}"
+    lines = result.err.splitlines()
+    assert any(
+        text.startswith(expected) and fragment in text for text in lines
+    ), f"no line starts with {expected!r} and holds {fragment!r}: {result.err!r}"
+    assert all("; expected" in text for text in lines), result.err
+    assert "Traceback" not in result.err
+    assert project.snapshot() == before
+    return result.err
+
+
+# (class, registry text, field, fragment of the message, the text whose line is reported)
+CASES = [
+    # 1. A value ending in a line break: $ matches only at the very end.
+    (
+        "line break, quoted",
+        _replace("phrase: Not Found", 'phrase: "Not Found\\n"'),
+        "phrase",
+        "reason phrase",
+        "phrase:",
+    ),
+    (
+        "line break, folded",
+        _replace("phrase: Not Found\n", "phrase: >\n      Not Found\n"),
+        "phrase",
+        "reason phrase",
+        "phrase:",
+    ),
+    (
+        "line break in a name",
+        _replace("name: NOT_FOUND", 'name: "NOT_FOUND\\n"'),
+        "name",
+        "UPPER_SNAKE",
+        "name:",
+    ),
+    (
+        "line break in a section",
+        _replace('section: "15.5.5"', 'section: "15.5.5\\n"'),
+        "spec.section",
+        "section number",
+        "spec:",
+    ),
+    (
+        "line break in python_added",
+        _replace('python_added: "3.5"', 'python_added: "3.5\\n"'),
+        "python_added",
+        "CPython version",
+        "python_added:",
+    ),
+    # 2. YAML 1.1 integer notations.
+    (
+        "octal RFC number",
+        _replace("rfc: 9110", "rfc: 07231"),
+        "spec.rfc",
+        "YAML 1.1",
+        "spec:",
+    ),
+    ("leading zero", _replace("code: 404", "code: 0624"), "code", "YAML 1.1", "- code"),
+    (
+        "digits with _",
+        _replace("code: 404", "code: 4_04"),
+        "code",
+        "YAML 1.1",
+        "- code",
+    ),
+    ("sexagesimal", _replace("code: 404", "code: 6:44"), "code", "YAML 1.1", "- code"),
+    (
+        "binary",
+        _replace("code: 404", "code: 0b110010100"),
+        "code",
+        "YAML 1.1",
+        "- code",
+    ),
+    # 3. Tags with values they cannot hold, huge numbers, deep nesting.
+    (
+        "!!int 404.0",
+        _replace("code: 404", "code: !!int 404.0"),
+        "code",
+        "unsupported tag, or a value",
+        "- code",
+    ),
+    (
+        "!!int ''",
+        _replace("code: 404", "code: !!int ''"),
+        "code",
+        "unsupported tag, or a value",
+        "- code",
+    ),
+    (
+        "!!float abc",
+        _replace("code: 404", "code: !!float abc"),
+        "code",
+        "unsupported tag, or a value",
+        "- code",
+    ),
+    (
+        "!!bool maybe",
+        _replace("phrase: Not Found", "phrase: !!bool maybe"),
+        "phrase",
+        "unsupported tag, or a value",
+        "phrase:",
+    ),
+    (
+        "4000 digits",
+        _replace("code: 404", "code: " + "4" * 4000),
+        "code",
+        "number of 4000 characters",
+        "- code",
+    ),
+    (
+        "nesting",
+        _replace("phrase: Not Found", "phrase: " + "[" * 500 + "]" * 500),
+        "phrase",
+        "nested more than",
+        "phrase:",
+    ),
+    # 4. Aliases (and their exponential expansion).
+    (
+        "alias",
+        _registry(
+            ENTRY.replace("title: HTTP Semantics", "title: &t HTTP Semantics")
+            + ENTRY.replace("code: 404", "code: 405")
+            .replace("NOT_FOUND", "X")
+            .replace("title: HTTP Semantics", "title: *t")
+        ),
+        "spec.title",
+        "YAML alias",
+        "title: *t",
+    ),
+    # 5. Characters an editor does not show as themselves, at the line it shows.
+    (
+        "ESC",
+        _replace("Nothing matches", "Nothing\x1bmatches"),
+        "character",
+        "U+001B",
+        "description:",
+    ),
+    (
+        "form feed",
+        _replace("Nothing matches", "Nothing\x0cmatches"),
+        "character",
+        "U+000C",
+        "description:",
+    ),
+    (
+        "NUL",
+        _replace("Nothing matches", "Nothing\x00matches"),
+        "character",
+        "U+0000",
+        "description:",
+    ),
+    (
+        "DEL",
+        _replace("Nothing matches", "Nothing\x7fmatches"),
+        "character",
+        "U+007F",
+        "description:",
+    ),
+    (
+        "C1",
+        _replace("Nothing matches", "Nothing\x90matches"),
+        "character",
+        "U+0090",
+        "description:",
+    ),
+    (
+        "U+FFFE",
+        _replace("Nothing matches", "Nothing\ufffematches"),
+        "character",
+        "U+FFFE",
+        "description:",
+    ),
+    (
+        "lone CR",
+        _replace("Nothing matches", "Nothing\rmatches"),
+        "character",
+        "U+000D",
+        "description:",
+    ),
+    (
+        "U+2028",
+        _replace("Nothing matches", "Nothing\u2028matches"),
+        "character",
+        "U+2028",
+        "description:",
+    ),
+    (
+        "U+2029 in a comment",
+        _registry("  # a comment\u2029name: x\n" + ENTRY),
+        "character",
+        "U+2029",
+        "# a comment",
+    ),
+    # 6. A literal NEL in double quotes, which YAML would turn into a space.
+    (
+        "NEL in quotes",
+        _replace(
+            "description: Nothing matches the given URI",
+            'description: "Nothing\x85matches"',
+        ),
+        "character",
+        "U+0085",
+        "description:",
+    ),
+    # 8. Messages that say what is wrong.
+    (
+        "merge key",
+        _registry(ENTRY.replace("    spec: {", "    <<: {rfc: 1}\n    spec: {")),
+        "entry",
+        "merge key",
+        "<<:",
+    ),
+    (
+        "tab indentation",
+        _replace("    phrase: Not Found", "\tphrase: Not Found"),
+        "syntax",
+        "tab",
+        "\tphrase",
+    ),
+    (
+        "C1 escape in a phrase",
+        _replace("phrase: Not Found", 'phrase: "Not\\x85Found"'),
+        "phrase",
+        "no line break or other control character",
+        "phrase:",
+    ),
+    (
+        "tag on a mapping",
+        _replace("spec: {", "spec: !!python/object:os.system {"),
+        "spec",
+        "unsupported tag",
+        "spec:",
+    ),
+    (
+        "tag on a list",
+        _registry("  # x\n").replace("statuses:\n", "statuses: !!set\n") + ENTRY,
+        "statuses",
+        "unsupported tag",
+        "statuses:",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "field", "fragment", "where"), CASES, ids=[c[0] for c in CASES]
+)
+def test_hostile_registry_is_reported(project: Project, cli, case: str, text: str, field: str, fragment: str, where: str) -> None:  # type: ignore[no-untyped-def]
+    project.registry.write_text(text, encoding="utf-8", newline="")
+    _assert_reported(project, cli, field, fragment, _line_of(text, where))
+
+
+def test_a_huge_number_is_not_echoed(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    project.registry.write_text(_replace("code: 404", "code: " + "4" * 4000))
+    err = _assert_reported(project, cli, "code", "4000 characters", ENTRY_LINE)
+    assert len(err) < 400
+
+
+def test_alias_expansion_does_not_blow_up(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    """280 bytes of nested anchors once took 52 s and 2.4 GB."""
+    laughs = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 12):
+        laughs.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]")
+    project.registry.write_text("\n".join(laughs) + "\nstatuses: *a11\n")
+    start = time.perf_counter()
+    _assert_reported(project, cli, "entry", "YAML alias", 2)
+    assert time.perf_counter() - start < 5
+
+
+def test_a_hundred_thousand_entries_stop_early(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    entries = "".join(f"  - {{code: {100 + n % 500}}}\n" for n in range(100_000))
+    project.registry.write_text("statuses:\n" + entries)
+    start = time.perf_counter()
+    _assert_reported(
+        project, cli, "statuses", "has 100000 entries; expected at most 500", 2
+    )
+    assert time.perf_counter() - start < 30
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_registry_that_is_not_a_file(project: Project, cli, kind: str) -> None:  # type: ignore[no-untyped-def]
+    project.registry.unlink()
+    if kind == "fifo":
+        os.mkfifo(project.registry)
+    elif kind == "device":
+        project.registry.symlink_to("/dev/zero")
+    else:
+        project.registry.mkdir()
+    _assert_reported(project, cli, "file", "not a regular file", 1)
+
+
+def test_an_iana_file_that_is_not_a_file(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("iana", "--iana", "/dev/zero")
+    assert result.code == 2
+    assert result.err.startswith("/dev/zero:1: file: is not a regular file")
+
+
+def test_control_characters_in_iana_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "iana.csv"
+    copy.write_text("Value,Description,Reference\n404,Not\x1bFound,[RFC9110]\n")
+    result = cli("iana", "--iana", str(copy))
+    assert result.code == 2
+    assert result.err.startswith(f"{copy}:2: character: U+001B")
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("phrase: !!str 404", "404"),
+        ("phrase: '1e3'", "1e3"),
+        ("phrase:\tNot Found", "Not Found"),
+        ('phrase: "Not\\tFound"', "Not\tFound"),
+        ('phrase: "Caf\\xe9"', "Caf\u00e9"),
+    ],
+)
+def test_valid_text_is_read_as_written(project: Project, cli, written: str, read: str) -> None:  # type: ignore[no-untyped-def]
+    project.registry.write_text(_replace("phrase: Not Found", written))
+    assert cli("generate", *project.paths()).code == 0
+    module = import_file(project.generated / "http_status.py", "http_status")
+    assert module.HTTPStatus(404).phrase == read
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        OSError(28, "No space left on device"),
+        PermissionError(13, "Permission denied", "/x/generated/.http_status.py.1.tmp"),
+    ],
+    ids=["disk full", "read-only folder"],
+)
+def test_a_write_failure_names_the_output(project: Project, cli, monkeypatch: pytest.MonkeyPatch, failure: OSError) -> None:  # type: ignore[no-untyped-def]
+    project.edit_registry("name: NOT_FOUND\n", "name: NOTHING_FOUND\n")
+
+    def failing(*arguments: object, **keywords: object) -> str:
+        raise failure
+
+    monkeypatch.setattr(files, "_write_temporary", failing)
+    before = project.snapshot()
+    result = cli("generate", *project.paths())
+    assert result.code == 2
+    assert result.err.startswith(f"{project.generated / 'http_status.py'}: ")
+    assert failure.strerror in result.err and ".tmp" not in result.err
+    assert project.snapshot() == before
+
+
+# Lines of YAML from the classes above, shuffled into documents of registry shape.
+FRAGMENTS = [
+    "  - code: 404\n",
+    "    code: 0624\n",
+    "    code: !!int 404.0\n",
+    "    name: NOT_FOUND\n",
+    "    phrase: >\n      Not Found\n",
+    '    phrase: "Not\\x85Found"\n',
+    "    phrase: !!str 404\n",
+    "    description: a\x1bb\n",
+    "    description: a\u2028b\n",
+    "    description: &x text\n",
+    "    description: *x\n",
+    "    <<: {code: 1}\n",
+    '    spec: {title: T, rfc: 07231, section: "1\\n"}\n',
+    "    spec: !!python/object:os.system {title: T}\n",
+    "    iana: permanent\n",
+    "\tiana: permanent\n",
+    "    x: " + "[" * 40 + "]" * 40 + "\n",
+    "# comment\u2029more\n",
+    "\r",
+]
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=12))
+def test_any_mix_of_hostile_fragments_is_read_or_reported(fragments: list[str]) -> None:
+    text = "statuses:\n" + "".join(fragments)
+    with_lines = text.count("\n") + 1
+    folder = Path(os.environ.get("TMPDIR", "/tmp"))
+    path = folder / f"hostile-{os.getpid()}.yaml"
+    path.write_text(text, encoding="utf-8", newline="")
+    try:
+        load_registry(path, "r.yaml")
+    except InputError as error:
+        for problem in error.problems:
+            assert 1 <= problem.line <= with_lines, problem
+            assert "; expected" in problem.message, problem
+    finally:
+        path.unlink()
