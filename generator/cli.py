@@ -11,10 +11,10 @@ from pathlib import Path
 
 from .files import differences, write_changed
 from .formatting import FormatError
-from .iana import compare, read_iana
+from .iana import Difference, compare, compare_methods, read_iana, read_iana_methods
 from .outputs import build_outputs
 from .problems import InputError
-from .registry import Registry, load_registry
+from .registry import METHOD, STATUS, Registry, load_registry
 from .render import TemplateFailure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,7 +103,13 @@ def _parser() -> argparse.ArgumentParser:
             "--registry",
             type=Path,
             default=ROOT / "data" / "http_status.yaml",
-            help="the registry (default: data/http_status.yaml)",
+            help="the status code registry (default: data/http_status.yaml)",
+        )
+        command.add_argument(
+            "--method-registry",
+            type=Path,
+            default=ROOT / "data" / "http_method.yaml",
+            help="the method registry (default: data/http_method.yaml)",
         )
         if add_options:
             add_options(command)
@@ -130,7 +136,13 @@ def _add_iana_options(command: argparse.ArgumentParser) -> None:
         "--iana",
         type=Path,
         default=ROOT / "data" / "iana" / "http-status-codes.csv",
-        help="IANA's CSV file (default: data/iana/http-status-codes.csv)",
+        help="IANA's status code CSV file (default: data/iana/http-status-codes.csv)",
+    )
+    command.add_argument(
+        "--iana-methods",
+        type=Path,
+        default=ROOT / "data" / "iana" / "http-methods.csv",
+        help="IANA's method CSV file (default: data/iana/http-methods.csv)",
     )
     command.add_argument(
         "--today",
@@ -153,8 +165,20 @@ def _shown(path: Path) -> str:
     return relative if not relative.startswith("..") else str(path)
 
 
-def _load(arguments: argparse.Namespace) -> Registry:
-    return load_registry(arguments.registry, _shown(arguments.registry))
+def _load(arguments: argparse.Namespace) -> dict[str, Registry]:
+    """Every registry, by kind name; the problems of all of them in one report."""
+    registries, problems = {}, []
+    for kind, path in (
+        (STATUS, arguments.registry),
+        (METHOD, arguments.method_registry),
+    ):
+        try:
+            registries[kind.name] = load_registry(path, _shown(path), kind)
+        except InputError as error:
+            problems += error.problems
+    if problems:
+        raise InputError(problems)
+    return registries
 
 
 def _generate(arguments: argparse.Namespace) -> int:
@@ -183,20 +207,27 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _iana(arguments: argparse.Namespace) -> int:
-    iana = read_iana(arguments.iana, _shown(arguments.iana))
-    found = compare(_load(arguments), iana, _shown(arguments.iana), arguments.today)
-    if arguments.expiry == "warn":
-        warnings = [difference for difference in found if difference.by_date]
-        found = [difference for difference in found if not difference.by_date]
-        for difference in warnings:
-            print(f"warning: {difference}", file=sys.stderr)
-    unexplained = [difference for difference in found if not difference.kept]
-    for difference in found:
-        print(difference)
-    print(
-        f"{_shown(arguments.iana)}: {len(iana)} registered codes compared, "
-        f"{len(found) - len(unexplained)} differences kept on purpose, {len(unexplained)} unexplained"
-    )
+    registries = _load(arguments)
+    codes = read_iana(arguments.iana, _shown(arguments.iana))
+    methods = read_iana_methods(arguments.iana_methods, _shown(arguments.iana_methods))
+    unexplained = 0
+    for iana_path, found, what in (
+        (
+            arguments.iana,
+            compare(
+                registries[STATUS.name], codes, _shown(arguments.iana), arguments.today
+            ),
+            f"{len(codes)} registered codes",
+        ),
+        (
+            arguments.iana_methods,
+            compare_methods(
+                registries[METHOD.name], methods, _shown(arguments.iana_methods)
+            ),
+            f"{len(methods)} registered methods",
+        ),
+    ):
+        unexplained += _report(found, _shown(iana_path), what, arguments.expiry)
     if unexplained:
         print(
             "error: fix each unexplained difference in the registry, or record why it is kept under the entry's iana_deviations",
@@ -206,10 +237,27 @@ def _iana(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _validate(arguments: argparse.Namespace) -> int:
-    registry = _load(arguments)
-    members = len(registry.members)
+def _report(found: list[Difference], iana_path: str, what: str, expiry: str) -> int:
+    """Print one comparison; return how many of its differences are unexplained."""
+    if expiry == "warn":
+        for difference in found:
+            if difference.by_date:
+                print(f"warning: {difference}", file=sys.stderr)
+        found = [difference for difference in found if not difference.by_date]
+    unexplained = [difference for difference in found if not difference.kept]
+    for difference in found:
+        print(difference)
     print(
-        f"{_shown(arguments.registry)}: valid ({len(registry.statuses)} entries, {members} enum members)"
+        f"{iana_path}: {what} compared, "
+        f"{len(found) - len(unexplained)} differences kept on purpose, {len(unexplained)} unexplained"
     )
+    return len(unexplained)
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    for registry in _load(arguments).values():
+        print(
+            f"{registry.path}: valid ({len(registry.entries)} entries, "
+            f"{len(registry.members)} enum members)"
+        )
     return EXIT_OK

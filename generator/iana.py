@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import InputError, Problem
-from .registry import Registry, SpecReference, Status
+from .registry import Method, Registry, SpecReference, Status
 from .sourcefile import read_text
 
 HEADER = ["Value", "Description", "Reference"]
 _CODE = re.compile(r"[1-5][0-9]{2}")
 _RANGE = re.compile(r"([1-5][0-9]{2})-([1-5][0-9]{2})")
 _REFERENCE = re.compile(r"\[([^\[\]]+)\]")
-_RFC = re.compile(r"RFC ?([0-9]+)(?:, Section ([0-9A-Z.]+))?")
+# One document, perhaps with several sections: [RFC3253, Section 4.4, Section 9.4].
+_RFC = re.compile(r"RFC ?([0-9]+)(?:, Section ([0-9A-Z.]+))?(?:, Section [0-9A-Z.]+)*")
 _DRAFT = re.compile(r"draft-[a-z0-9-]+")
 _TEMPORARY = re.compile(r"(.*) \(TEMPORARY - .*expires ([0-9]{4}-[0-9]{2}-[0-9]{2})\)")
 
@@ -57,16 +58,31 @@ class IanaCode:
 
 def read_iana(path: Path, shown_path: str) -> list[IanaCode]:
     """The codes IANA registers (not the unassigned ranges), from its CSV file."""
+    problems: list[Problem] = []
+    codes = [
+        parsed
+        for line, row in _rows(path, shown_path, HEADER, problems)
+        if (parsed := _parse_row(row, line, shown_path, problems)) is not None
+    ]
+    if problems:
+        raise InputError(problems)
+    return codes
+
+
+def _rows(
+    path: Path, shown_path: str, header: list[str], problems: list[Problem]
+) -> list[tuple[int, list[str]]]:
+    """The data rows of one of IANA's CSV files, with their lines; a row of the wrong
+    width becomes a problem, and a file with another header is refused whole."""
     text = read_text(path, shown_path, "IANA's CSV file")
     reader = csv.reader(io.StringIO(text, newline=""))
-    codes: list[IanaCode] = []
-    problems: list[Problem] = []
+    rows = []
     try:
         for number, row in enumerate(reader):
             line = reader.line_num
             if number == 0:
                 if (
-                    row != HEADER
+                    row != header
                 ):  # not IANA's layout at all: the rows would only add noise
                     raise InputError(
                         [
@@ -74,26 +90,24 @@ def read_iana(path: Path, shown_path: str) -> list[IanaCode]:
                                 shown_path,
                                 line,
                                 "header",
-                                f"is {','.join(row)!r}; expected {','.join(HEADER)}",
+                                f"is {','.join(row)!r}; expected {','.join(header)}",
                             )
                         ]
                     )
                 continue
             if not row:
                 continue
-            if len(row) != 3:
+            if len(row) != len(header):
                 problems.append(
                     Problem(
                         shown_path,
                         line,
                         "row",
-                        f"has {len(row)} field(s); expected 3: Value,Description,Reference",
+                        f"has {len(row)} field(s); expected {len(header)}: {','.join(header)}",
                     )
                 )
                 continue
-            parsed = _parse_row(row, line, shown_path, problems)
-            if parsed is not None:
-                codes.append(parsed)
+            rows.append((line, [field.strip() for field in row]))
     except csv.Error as error:
         problems.append(
             Problem(
@@ -103,15 +117,13 @@ def read_iana(path: Path, shown_path: str) -> list[IanaCode]:
                 f"{error}; expected IANA's CSV layout",
             )
         )
-    if problems:
-        raise InputError(problems)
-    return codes
+    return rows
 
 
 def _parse_row(
     row: list[str], line: int, shown_path: str, problems: list[Problem]
 ) -> IanaCode | None:
-    value, description, references = (field.strip() for field in row)
+    value, description, references = row
     if _RANGE.fullmatch(value) or description == "Unassigned":
         if not (_RANGE.fullmatch(value) or _CODE.fullmatch(value)):
             problems.append(
@@ -168,7 +180,7 @@ class Difference:
 
     path: str
     line: int
-    code: int
+    code: int | str  # the status code, or the method
     kind: str
     message: str
     kept: str | None = None
@@ -191,7 +203,7 @@ def compare(
     """Every difference between the registry and IANA's registry, in file order."""
     by_code = {entry.code: entry for entry in iana}
     differences = []
-    for status in registry.statuses:
+    for status in _statuses(registry):
         found = _status_differences(
             status, by_code.get(status.code), registry.path, today
         )
@@ -199,7 +211,7 @@ def compare(
         differences += _stale_deviations(
             status, {difference.kind for difference in found}, registry.path
         )
-    listed = {status.code for status in registry.statuses}
+    listed = {status.code for status in _statuses(registry)}
     for entry in iana:
         if entry.code not in listed:
             message = f"IANA registers {entry.phrase or '(Unused)'} ({entry.state}, {entry.reference_text}); the registry lacks it"
@@ -258,19 +270,144 @@ def _status_differences(
     return found
 
 
-def _stale_deviations(status: Status, kinds: set[str], path: str) -> list[Difference]:
+def _stale_deviations(
+    entry: Status | Method, kinds: set[str], path: str
+) -> list[Difference]:
     return [
         Difference(
             path,
-            status.line,
-            status.code,
+            entry.line,
+            entry.key,
             "stale",
             f"iana_deviations.{kind} is recorded, but there is no such difference; remove it",
         )
-        for kind in status.iana_deviations
+        for kind in entry.iana_deviations
         if kind not in kinds
     ]
 
 
 def _state_text(state: str, expires: datetime.date | None) -> str:
     return f"{state} until {expires.isoformat()}" if expires else state
+
+
+def _statuses(registry: Registry) -> list[Status]:
+    return [entry for entry in registry.entries if isinstance(entry, Status)]
+
+
+METHOD_HEADER = ["Method Name", "Safe", "Idempotent", "Reference"]
+_FLAGS = {"yes": True, "no": False}
+
+
+@dataclass(frozen=True)
+class IanaMethod:
+    method: str
+    safe: bool
+    idempotent: bool
+    references: tuple[IanaReference, ...]
+    line: int
+
+    @property
+    def reference_text(self) -> str:
+        return (
+            "".join(f"[{reference.text}]" for reference in self.references)
+            or "no reference"
+        )
+
+
+def read_iana_methods(path: Path, shown_path: str) -> list[IanaMethod]:
+    """The methods of IANA's HTTP Method Registry, from its CSV file."""
+    problems: list[Problem] = []
+    methods = []
+    for line, (method, safe, idempotent, references) in _rows(
+        path, shown_path, METHOD_HEADER, problems
+    ):
+        for field, flag in (("Safe", safe), ("Idempotent", idempotent)):
+            if flag not in _FLAGS:
+                problems.append(
+                    Problem(shown_path, line, field, f"is {flag!r}; expected yes or no")
+                )
+        if safe in _FLAGS and idempotent in _FLAGS:
+            methods.append(
+                IanaMethod(
+                    method,
+                    _FLAGS[safe],
+                    _FLAGS[idempotent],
+                    _references(references),
+                    line,
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    return methods
+
+
+def compare_methods(
+    registry: Registry, iana: list[IanaMethod], iana_path: str
+) -> list[Difference]:
+    """Every difference between the method registry and IANA's, in file order."""
+    by_method = {entry.method: entry for entry in iana}
+    differences = []
+    for method in _methods(registry):
+        found = _method_differences(method, by_method.get(method.method), registry.path)
+        differences += found + _stale_deviations(
+            method, {difference.kind for difference in found}, registry.path
+        )
+    listed = {method.method for method in _methods(registry)}
+    for entry in iana:
+        if entry.method not in listed:
+            differences.append(
+                Difference(
+                    iana_path,
+                    entry.line,
+                    entry.method,
+                    "missing",
+                    f"IANA registers it (safe: {_yes(entry.safe)}, idempotent: "
+                    f"{_yes(entry.idempotent)}, {entry.reference_text}); the registry lacks it",
+                )
+            )
+    return differences
+
+
+def _method_differences(
+    method: Method, entry: IanaMethod | None, path: str
+) -> list[Difference]:
+    found = []
+
+    def differ(kind: str, message: str) -> None:
+        found.append(
+            Difference(
+                path,
+                method.line,
+                method.method,
+                kind,
+                message,
+                method.iana_deviations.get(kind),
+            )
+        )
+
+    if entry is None:
+        if method.iana != "unregistered":
+            differ("state", f"the registry says {method.iana}; IANA does not list it")
+        else:
+            differ("unregistered", "IANA does not list the method")
+        return found
+    if method.iana != "permanent":
+        differ("state", f"the registry says {method.iana}; IANA registers it")
+    for flag in ("safe", "idempotent"):
+        ours, theirs = getattr(method, flag), getattr(entry, flag)
+        if ours != theirs:
+            differ(flag, f"the registry says {_yes(ours)}, IANA {_yes(theirs)}")
+    if not any(reference.matches(method.spec) for reference in entry.references):
+        differ(
+            "reference",
+            f"the registry cites {method.spec.text}, IANA {entry.reference_text}",
+        )
+    return found
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _methods(registry: Registry) -> list[Method]:
+    return [entry for entry in registry.entries if isinstance(entry, Method)]

@@ -1,4 +1,4 @@
-"""The generated files: which template makes each, and how all of them are built in memory."""
+"""The generated files: which registry and template make each, and how all of them are built in memory."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .formatting import format_python
-from .registry import Registry
+from .registry import METHOD, STATUS, Kind, Registry
 from .render import render
 
 
@@ -14,6 +14,7 @@ from .render import render
 class Output:
     name: str
     template: str
+    kind: Kind
 
     @property
     def is_python(self) -> bool:
@@ -21,17 +22,24 @@ class Output:
 
 
 OUTPUTS = (
-    Output("http_status.py", "http_status.py.j2"),
-    Output("http_status_constants.py", "http_status_constants.py.j2"),
-    Output("status-codes.md", "status-codes.md.j2"),
+    Output("http_status.py", "http_status.py.j2", STATUS),
+    Output("http_status_constants.py", "http_status_constants.py.j2", STATUS),
+    Output("status-codes.md", "status-codes.md.j2", STATUS),
+    Output("status-codes.rst", "status-codes.rst.j2", STATUS),
+    Output("http_method.py", "http_method.py.j2", METHOD),
+    Output("http-methods.md", "http-methods.md.j2", METHOD),
+    Output("http-methods.rst", "http-methods.rst.j2", METHOD),
 )
 
 
-def build_outputs(registry: Registry, templates: Path) -> dict[str, str]:
-    """Every output's final text, by file name; nothing is written here."""
+def build_outputs(registries: dict[str, Registry], templates: Path) -> dict[str, str]:
+    """Every output's final text, by file name, from the registry of each kind (by
+    kind name); an output whose registry is not given is not built."""
     texts = {}
     for output in OUTPUTS:
-        text = render(templates, output.template, registry)
+        if output.kind.name not in registries:
+            continue
+        text = render(templates, output.template, registries[output.kind.name])
         texts[output.name] = (
             format_python(text, output.template) if output.is_python else text
         )

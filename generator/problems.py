@@ -17,8 +17,10 @@ class Problem:
 
 
 class InputError(Exception):
-    """Raised with every problem of one input file, so that a single run reports them all."""
+    """Raised with every problem of the input files, so that a single run reports them all."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(problem) for problem in problems))
-        self.problems = sorted(problems, key=lambda problem: problem.line)
+        self.problems = sorted(
+            problems, key=lambda problem: (problem.path, problem.line)
+        )

@@ -6,7 +6,7 @@ import datetime
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Union
 
 from .problems import InputError
 from .validation import validate
@@ -61,48 +61,107 @@ class Status:
     line: int
     field_lines: dict[str, int]
 
+    @property
+    def key(self) -> int:
+        return self.code
+
     def line_of(self, field: str) -> int:
         """The line of one of the entry's fields, or of the entry."""
         return self.field_lines.get(field, self.line)
 
 
 @dataclass(frozen=True)
-class Registry:
-    path: str
-    statuses: tuple[Status, ...]
+class Method:
+    method: str
+    name: str | None
+    aliases: tuple[str, ...]
+    description: str
+    safe: bool
+    idempotent: bool
+    spec: SpecReference
+    python_added: str | None
+    member: bool
+    iana: str
+    iana_deviations: dict[str, str]
+    line: int
+    field_lines: dict[str, int]
 
     @property
-    def members(self) -> tuple[Status, ...]:
-        """The entries that become HTTPStatus members, in code order."""
-        return tuple(status for status in self.statuses if status.member)
+    def key(self) -> str:
+        return self.method
+
+    def line_of(self, field: str) -> int:
+        """The line of one of the entry's fields, or of the entry."""
+        return self.field_lines.get(field, self.line)
 
 
-SCHEMA_PATH = (
-    Path(__file__).resolve().parent.parent / "data" / "http_status.schema.json"
-)
+Entry = Union[Status, Method]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of registry: its schema, its list of entries, and how an entry
+    becomes a record. Everything else (reading, validation, messages) is shared."""
+
+    name: str
+    entries: str  # the top-level list: "statuses"
+    key: str  # the field that identifies an entry, unique and ascending: "code"
+    schema: str  # in data/
+    record: Callable[[dict[str, Any], int, dict[str, int]], Entry]
+
+
+@dataclass(frozen=True)
+class Registry:
+    path: str
+    kind: Kind
+    entries: tuple[Entry, ...]
+
+    @property
+    def members(self) -> tuple[Entry, ...]:
+        """The entries that become enum members, in registry order."""
+        return tuple(entry for entry in self.entries if entry.member)
+
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def load_registry(
-    path: Path, shown_path: str, schema_path: Path = SCHEMA_PATH
+    path: Path,
+    shown_path: str,
+    kind: Kind | None = None,
+    schema_path: Path | None = None,
 ) -> Registry:
-    document = read_document(path, shown_path)
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    problems = validate(document, schema, shown_path)
+    kind = kind or STATUS
+    document = read_document(path, shown_path, kind.entries)
+    schema = json.loads((schema_path or DATA / kind.schema).read_text(encoding="utf-8"))
+    problems = validate(document, schema, shown_path, kind.entries, kind.key)
     if problems:
         raise InputError(problems)
-    statuses = tuple(
-        _status(
+    entries = tuple(
+        kind.record(
             entry,
-            document.line_of(("statuses", index)),
-            {field: document.key_lines[("statuses", index, field)] for field in entry},
+            document.line_of((kind.entries, index)),
+            {
+                field: document.key_lines[(kind.entries, index, field)]
+                for field in entry
+            },
         )
-        for index, entry in enumerate(document.data["statuses"])
+        for index, entry in enumerate(document.data[kind.entries])
     )
-    return Registry(shown_path, statuses)
+    return Registry(shown_path, kind, entries)
+
+
+def _spec(spec: dict[str, Any]) -> SpecReference:
+    return SpecReference(
+        title=spec["title"],
+        rfc=spec.get("rfc"),
+        draft=spec.get("draft"),
+        section=spec.get("section"),
+        note=spec.get("note"),
+    )
 
 
 def _status(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> Status:
-    spec = entry["spec"]
     expires = entry.get("iana_expires")
     return Status(
         code=entry["code"],
@@ -110,13 +169,7 @@ def _status(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> St
         aliases=tuple(entry.get("aliases", ())),
         phrase=entry.get("phrase"),
         description=entry.get("description", ""),
-        spec=SpecReference(
-            title=spec["title"],
-            rfc=spec.get("rfc"),
-            draft=spec.get("draft"),
-            section=spec.get("section"),
-            note=spec.get("note"),
-        ),
+        spec=_spec(entry["spec"]),
         python_added=entry.get("python_added"),
         member=entry.get("member", True),
         iana=entry["iana"],
@@ -125,3 +178,25 @@ def _status(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> St
         line=line,
         field_lines=field_lines,
     )
+
+
+def _method(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> Method:
+    return Method(
+        method=entry["method"],
+        name=entry.get("name"),
+        aliases=tuple(entry.get("aliases", ())),
+        description=entry.get("description", ""),
+        safe=entry["safe"],
+        idempotent=entry["idempotent"],
+        spec=_spec(entry["spec"]),
+        python_added=entry.get("python_added"),
+        member=entry.get("member", True),
+        iana=entry["iana"],
+        iana_deviations=dict(entry.get("iana_deviations", {})),
+        line=line,
+        field_lines=field_lines,
+    )
+
+
+STATUS = Kind("status", "statuses", "code", "http_status.schema.json", _status)
+METHOD = Kind("method", "methods", "method", "http_method.schema.json", _method)

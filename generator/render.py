@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 
 from .pythons import simple_enum_range
-from .registry import Registry
+from .registry import Registry, SpecReference
 
 
 class Code(str):
@@ -63,6 +63,25 @@ def markdown(value: object) -> str:
     return text
 
 
+def rst(value: object) -> str:
+    """Text for reStructuredText that shows as the text itself: markup characters
+    are escaped with a backslash, line breaks become spaces."""
+    text = " ".join(str(value).split())
+    return "".join("\\" + c if c in "\\`*_|[]<>:" else c for c in text)
+
+
+def rst_reference(spec: SpecReference) -> str:
+    """A citation as CPython's documentation writes it: :rfc:`9110`, Section 15.5.5."""
+    if spec.rfc is None:
+        return f"`{spec.document} <{spec.url}>`__"
+    section = (
+        f", {'Appendix' if spec.section[0].isalpha() else 'Section'} {spec.section}"
+        if spec.section
+        else ""
+    )
+    return f":rfc:`{spec.rfc}`{section}"
+
+
 def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
@@ -76,6 +95,8 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment.filters["py"] = py
     environment.filters["identifier"] = identifier
     environment.filters["markdown"] = markdown
+    environment.filters["rst"] = rst
+    environment.filters["rst_reference"] = rst_reference
     return environment
 
 

@@ -11,18 +11,29 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import json
 import re
+from pathlib import Path
 from typing import Any, Callable
 
 import jsonschema
+import referencing
 
 from .problems import Problem
 from .yamlsource import Document, Location, field_name
 
+DATA = Path(__file__).resolve().parent.parent / "data"
+
 
 def validate(
-    document: Document, schema: dict[str, Any], shown_path: str
+    document: Document,
+    schema: dict[str, Any],
+    shown_path: str,
+    entries: str = "statuses",
+    key: str = "code",
 ) -> list[Problem]:
+    """`entries` names the registry's top-level list; `key` the field that identifies
+    an entry (unique, in ascending order)."""
     too_long = _too_many_items(document, schema, shown_path)
     if too_long:
         return document.problems + too_long
@@ -32,7 +43,7 @@ def validate(
     reported = {(problem.line, problem.field) for problem in problems}
     for problem in _schema_problems(
         document, schema, shown_path
-    ) + _cross_entry_problems(document, shown_path):
+    ) + _cross_entry_problems(document, shown_path, entries, key):
         if (problem.line, problem.field) not in reported:
             problems.append(problem)
     return problems
@@ -82,6 +93,26 @@ _Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
 )
 
 
+@functools.lru_cache(maxsize=None)
+def _schemas() -> referencing.Registry[Any]:
+    """Every schema in data/, by its $id, so that one can refer to another's $defs
+    (the method registry uses the status registry's spec, name, python_added)."""
+    resources = [
+        referencing.Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(DATA.glob("*.schema.json"))
+    ]
+    return referencing.Registry().with_resources(
+        (str(resource.id()), resource) for resource in resources if resource.id()
+    )
+
+
+def _shared_definitions() -> dict[str, Any]:
+    definitions: dict[str, Any] = {}
+    for uri in _schemas():
+        definitions.update(_schemas().contents(uri).get("$defs", {}))
+    return definitions
+
+
 def _too_many_items(
     document: Document, schema: dict[str, Any], shown_path: str
 ) -> list[Problem]:
@@ -112,7 +143,7 @@ def _schema_problems(
     problems = []
     expectations = _field_expectations(schema)
     reported_missing: set[tuple[Location, str]] = set()
-    for error in _Validator(schema).iter_errors(document.data):
+    for error in _Validator(schema, registry=_schemas()).iter_errors(document.data):
         location: Location = tuple(error.absolute_path)
         if "propertyNames" in error.absolute_schema_path:
             key_location = location + (error.instance,)
@@ -182,7 +213,7 @@ def _unknown_fields(
 
 def _field_expectations(schema: dict[str, Any]) -> dict[str, str]:
     """What each field should hold, by name, from the x-expected notes of the schema."""
-    definitions = schema.get("$defs", {})
+    definitions = {**_shared_definitions(), **schema.get("$defs", {})}
 
     def expected(name: str, rule: dict[str, Any]) -> str:
         if "$ref" in rule:  # "#/$defs/spec"
@@ -248,43 +279,46 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def _cross_entry_problems(document: Document, shown_path: str) -> list[Problem]:
-    """What a schema cannot say: code order, codes and names used once, real dates."""
-    entries = document.data.get("statuses") if isinstance(document.data, dict) else None
+def _cross_entry_problems(
+    document: Document, shown_path: str, list_name: str, key: str
+) -> list[Problem]:
+    """What a schema cannot say: key order, keys and names used once, real dates."""
+    entries = document.data.get(list_name) if isinstance(document.data, dict) else None
     if not isinstance(entries, list):
         return []
     problems = []
-    code_lines: dict[int, int] = {}
+    key_lines: dict[Any, int] = {}
     name_lines: dict[str, int] = {}
-    previous_code = None
+    previous = None
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             continue
-        here: Location = ("statuses", index)
+        here: Location = (list_name, index)
         line = _line_finder(document, here)
-        code = entry.get("code")
-        if isinstance(code, int) and not isinstance(code, bool):
-            if code in code_lines:
+        value = entry.get(key)
+        # Only a value of the key's type takes part: the schema reports the others.
+        if isinstance(value, (int, str)) and not isinstance(value, bool):
+            if value in key_lines:
                 problems.append(
                     Problem(
                         shown_path,
-                        line("code"),
-                        "code",
-                        f"{code} is already used at line {code_lines[code]}; expected each code once",
+                        line(key),
+                        key,
+                        f"{value} is already used at line {key_lines[value]}; expected each {key} once",
                     )
                 )
             else:
-                code_lines[code] = line("code")
-            if previous_code is not None and code < previous_code:
+                key_lines[value] = line(key)
+            if _comes_before(value, previous):
                 problems.append(
                     Problem(
                         shown_path,
-                        line("code"),
-                        "code",
-                        f"{code} comes after {previous_code}; expected entries in ascending code order",
+                        line(key),
+                        key,
+                        f"{value} comes after {previous}; expected entries in ascending {key} order",
                     )
                 )
-            previous_code = code
+            previous = value
         name = entry.get("name")
         names = [("name", name, line("name"))] if isinstance(name, str) else []
         aliases = entry.get("aliases")
@@ -348,6 +382,12 @@ def _cross_entry_problems(document: Document, shown_path: str) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _comes_before(value: Any, previous: Any) -> bool:
+    """Whether `value` is out of order after `previous`; values of another type (the
+    schema reports those) are not compared."""
+    return type(value) is type(previous) and bool(value < previous)
 
 
 def _line_finder(document: Document, entry: Location) -> Callable[..., int]:

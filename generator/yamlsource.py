@@ -52,7 +52,8 @@ class Document:
         return self.lines[location]
 
 
-def read_document(path: Path, shown_path: str) -> Document:
+def read_document(path: Path, shown_path: str, entries: str) -> Document:
+    """`entries`: the name of the registry's top-level list, for the message of an empty file."""
     text = read_text(path, shown_path, "the registry file")
     try:
         root = yaml.compose(text, Loader=yaml.CSafeLoader)
@@ -83,7 +84,7 @@ def read_document(path: Path, shown_path: str) -> Document:
                     shown_path,
                     1,
                     "file",
-                    "is empty; expected a mapping with a 'statuses' list",
+                    f"is empty; expected a mapping with a '{entries}' list",
                 )
             ]
         )

@@ -55,6 +55,10 @@ class Project:
         return self.root / "data" / "http_status.yaml"
 
     @property
+    def method_registry(self) -> Path:
+        return self.root / "data" / "http_method.yaml"
+
+    @property
     def generated(self) -> Path:
         return self.root / "generated"
 
@@ -64,11 +68,16 @@ class Project:
 
     def paths(self, command: str = "generate") -> list[str]:
         """The options that point `command` at this copy."""
-        if command == "validate":
-            return ["--registry", str(self.registry)]
-        return [
+        registries = [
             "--registry",
             str(self.registry),
+            "--method-registry",
+            str(self.method_registry),
+        ]
+        if command == "validate":
+            return registries
+        return [
+            *registries,
             "--templates",
             str(self.templates),
             "--output",

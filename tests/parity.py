@@ -206,17 +206,13 @@ def _names(enum_class):
     return [[name, member.name] for name, member in enum_class.__members__.items()]
 
 
-def main(arguments):
+def hide_or_count_simple_enum(class_statement):
+    """Take away enum._simple_enum, as on an interpreter that does not have it, or
+    wrap it to record its use in the list returned. Call before the import."""
     import enum
 
-    class_statement = "--class-statement" in arguments
-    extensions = set()
-    if "--extensions" in arguments:
-        listed = arguments[arguments.index("--extensions") + 1]
-        extensions = {int(code) for code in listed.split(",") if code}
     built_by = []
     if class_statement:
-        # Take away the fast path, as on an interpreter that does not have it.
         if hasattr(enum, "_simple_enum"):
             del enum._simple_enum
     elif hasattr(enum, "_simple_enum"):
@@ -227,6 +223,16 @@ def main(arguments):
             return real(*arguments, **keywords)
 
         enum._simple_enum = counting
+    return built_by
+
+
+def main(arguments):
+    extensions = set()
+    if "--extensions" in arguments:
+        listed = arguments[arguments.index("--extensions") + 1]
+        extensions = {int(code) for code in listed.split(",") if code}
+    # http itself is imported first, with the real enum._simple_enum.
+    built_by = hide_or_count_simple_enum("--class-statement" in arguments)
     from http_status import HTTPStatus
 
     found = compare(HTTPStatus, http.HTTPStatus, extensions)

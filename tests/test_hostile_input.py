@@ -145,7 +145,8 @@ def test_registry_strings_come_back_exactly(entries: list[Entry]) -> None:
             encoding="utf-8",
         )
         texts = build_outputs(
-            load_registry(registry_path, "http_status.yaml"), ROOT / "templates"
+            {"status": load_registry(registry_path, "http_status.yaml")},
+            ROOT / "templates",
         )
         for name, text in texts.items():
             (Path(folder) / name).write_text(text, encoding="utf-8")

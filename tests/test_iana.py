@@ -8,16 +8,18 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Project
-from generator.iana import read_iana
-from generator.registry import load_registry
+from generator.iana import read_iana, read_iana_methods
+from generator.registry import METHOD, load_registry
 
 IANA = ROOT / "data" / "iana" / "http-status-codes.csv"
+IANA_METHODS = ROOT / "data" / "iana" / "http-methods.csv"
 AFTER_104_EXPIRED = "2026-11-26"
 REGISTRY = load_registry(ROOT / "data" / "http_status.yaml", "data/http_status.yaml")
+METHODS = load_registry(ROOT / "data" / "http_method.yaml", "x", METHOD)
 IANA_CODES = len(read_iana(IANA, "iana.csv"))
 # A code that neither the registry nor IANA's file has, in IANA's 512-599 range.
 FREE = max(
-    code for code in range(512, 600) if code not in {s.code for s in REGISTRY.statuses}
+    code for code in range(512, 600) if code not in {s.code for s in REGISTRY.entries}
 )
 
 
@@ -27,7 +29,7 @@ def _add_entry(project: Project, code: int, entry: str, replacing: str = "") -> 
     if replacing:
         text = text.replace(replacing, entry, 1)
     else:
-        later = [s for s in REGISTRY.statuses if s.code > code]
+        later = [s for s in REGISTRY.entries if s.code > code]
         if later:
             at = text.index(f"\n  - code: {later[0].code}\n")
             text = text[:at] + entry.rstrip("\n") + "\n" + text[at:]
@@ -63,13 +65,17 @@ def _edit(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
-def _run(cli, project: Project, iana: Path, today: str = AFTER_104_EXPIRED):  # type: ignore[no-untyped-def]
+def _run(cli, project: Project, iana: Path, today: str = AFTER_104_EXPIRED, methods: Path = IANA_METHODS):  # type: ignore[no-untyped-def]
     return cli(
         "iana",
         "--registry",
         str(project.registry),
+        "--method-registry",
+        str(project.method_registry),
         "--iana",
         str(iana),
+        "--iana-methods",
+        str(methods),
         "--today",
         today,
     )
@@ -79,7 +85,7 @@ def _unexplained(output: str) -> list[str]:
     return [
         line
         for line in output.splitlines()
-        if re.match(r"\S+:\d+: \d{3} ", line) and "kept on purpose" not in line
+        if re.match(r"\S+:\d+: \S+ [a-z]+: ", line) and "kept on purpose" not in line
     ]
 
 
@@ -91,7 +97,7 @@ def test_the_committed_registry_agrees_with_iana(cli) -> None:  # type: ignore[n
     kept = [line for line in result.out.splitlines() if "; kept on purpose: " in line]
     recorded = [
         f"{status.code} {kind}"
-        for status in REGISTRY.statuses
+        for status in REGISTRY.entries
         for kind in status.iana_deviations
         if kind != "expired"
     ]
@@ -259,3 +265,58 @@ def test_a_missing_file_is_invalid_input(project: Project, cli, tmp_path: Path) 
     result = _run(cli, project, tmp_path / "nothing.csv")
     assert result.code == 2
     assert "nothing.csv:1: file: does not exist" in result.err
+
+
+@pytest.fixture
+def methods_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "http-methods.csv"
+    copy.write_bytes(IANA_METHODS.read_bytes())
+    return copy
+
+
+def test_the_method_registry_agrees_with_iana(project: Project, cli, iana_copy: Path, methods_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    result = _run(cli, project, iana_copy, methods=methods_copy)
+    assert result.code == 0, result.out
+    count = len(read_iana_methods(IANA_METHODS, "x"))
+    assert f"{methods_copy}: {count} registered methods compared" in result.out
+
+
+@pytest.mark.parametrize("flag", ["safe", "idempotent"])
+def test_an_edited_method_flag_is_reported(project: Project, cli, iana_copy: Path, methods_copy: Path, flag: str) -> None:  # type: ignore[no-untyped-def]
+    method = next(m for m in METHODS.entries if getattr(m, flag))
+    old = f"{method.method},{_yes(method.safe)},{_yes(method.idempotent)},"
+    edited = {"safe": method.safe, "idempotent": method.idempotent, flag: False}
+    _edit(
+        methods_copy,
+        old,
+        f"{method.method},{_yes(edited['safe'])},{_yes(edited['idempotent'])},",
+    )
+    result = _run(cli, project, iana_copy, methods=methods_copy)
+    assert result.code == 1
+    (line,) = _unexplained(result.out)
+    assert line.endswith(f"{method.method} {flag}: the registry says yes, IANA no")
+    assert line.startswith(f"{project.method_registry}:{method.line}: ")
+
+
+def test_a_method_iana_registers_that_the_registry_lacks(project: Project, cli, iana_copy: Path, methods_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    with methods_copy.open("a", encoding="utf-8") as stream:
+        stream.write('ZZZ-NEW,no,yes,"[RFC9999, Section 3]"\n')
+    result = _run(cli, project, iana_copy, methods=methods_copy)
+    assert result.code == 1
+    (line,) = _unexplained(result.out)
+    assert line.endswith(
+        "ZZZ-NEW missing: IANA registers it (safe: no, idempotent: yes, [RFC9999, Section 3]); the registry lacks it"
+    )
+
+
+def test_a_malformed_method_flag_is_an_input_error(project: Project, cli, iana_copy: Path, methods_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    line = _edit(methods_copy, "GET,yes,yes,", "GET,maybe,yes,")
+    result = _run(cli, project, iana_copy, methods=methods_copy)
+    assert result.code == 2
+    assert result.err.startswith(
+        f"{methods_copy}:{line}: Safe: is 'maybe'; expected yes or no"
+    )
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"

@@ -451,11 +451,13 @@ def test_the_schema_file_is_what_the_validator_uses(project: Project, cli, tmp_p
         schema.replace('"maximum": 599', '"maximum": 499'), encoding="utf-8"
     )
     with pytest.raises(registry.InputError) as raised:
-        registry.load_registry(project.registry, "data/http_status.yaml", stricter)
+        registry.load_registry(
+            project.registry, "data/http_status.yaml", schema_path=stricter
+        )
     assert all(problem.field == "code" for problem in raised.value.problems)
     assert len(raised.value.problems) == sum(
         1
-        for status in registry.load_registry(project.registry, "x").statuses
+        for status in registry.load_registry(project.registry, "x").entries
         if status.code >= 500
     )
 

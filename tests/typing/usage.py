@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from http_method import HTTPMethod
 from http_status import HTTPStatus
 from http_status_constants import NOT_FOUND, REQUEST_ENTITY_TOO_LARGE, responses
 
@@ -46,3 +47,20 @@ print(
     as_int,
     members,
 )
+
+
+def method_facts(method: HTTPMethod) -> tuple[str, str, bool, bool, str, str]:
+    return (
+        method.value,
+        method.description,
+        method.is_safe,
+        method.is_idempotent,
+        method.spec,
+        method.spec_url,
+    )
+
+
+get: HTTPMethod = HTTPMethod("GET")
+query: HTTPMethod = HTTPMethod.QUERY
+as_text: str = HTTPMethod.POST + ""
+print(method_facts(get), query, as_text)
