@@ -25,10 +25,11 @@ MAX_DEPTH = 12
 # Python refuses to convert an int of thousands of digits; no field needs 30.
 MAX_DIGITS = 30
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_MAP, _SEQ, _STR, _INT, _TIMESTAMP, _MERGE = (
+_MAP, _SEQ, _STR, _INT, _BOOL, _TIMESTAMP, _MERGE = (
     f"tag:yaml.org,2002:{name}"
-    for name in ("map", "seq", "str", "int", "timestamp", "merge")
+    for name in ("map", "seq", "str", "int", "bool", "timestamp", "merge")
 )
+_YAML_1_2_BOOLEANS = {"true", "True", "TRUE", "false", "False", "FALSE"}
 _YAML_1_2_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
@@ -175,6 +176,17 @@ class _Builder:
         if node.tag == _TIMESTAMP and not explicit:
             # Dates stay text: the schema checks their form, and no time zone can shift them.
             return node.value
+        if node.tag == _BOOL and not explicit and node.value not in _YAML_1_2_BOOLEANS:
+            # yes, no, on, off and y, n are booleans only in YAML 1.1.
+            value = self.constructor.construct_object(node)
+            self._problem(
+                node,
+                location,
+                f"{node.value!r} is the boolean {str(value).lower()} only in YAML 1.1, and "
+                "text in YAML 1.2 (and to other YAML tools); expected true or false for a "
+                "flag, or text in quotes",
+            )
+            return None
         if node.tag == _INT:
             if len(node.value) > MAX_DIGITS:
                 self._problem(

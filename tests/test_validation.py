@@ -402,7 +402,8 @@ def test_no_traceback_from_the_command_line(project: Project) -> None:
     )
     assert result.returncode == 2
     assert re.fullmatch(
-        r"\S+http_status\.yaml:\d+: phrase: got the boolean false .*\n", result.stderr
+        r"\S+http_status\.yaml:\d+: phrase: 'Off' is the boolean false .*\n",
+        result.stderr,
     )
 
 
@@ -472,3 +473,52 @@ def test_the_schema_is_a_valid_json_schema() -> None:
         (ROOT / "data" / "http_status.schema.json").read_text(encoding="utf-8")
     )
     jsonschema.Draft202012Validator.check_schema(schema)
+
+
+# The method registry goes through the same reader and validator.
+METHOD_CASES = [
+    ("not a token", "  - method: GET\n", '  - method: "G ET"\n', "method", "a token"),
+    (
+        "lower case is another method",
+        "  - method: GET\n    name: GET\n",
+        "  - method: get\n    name: GET\n",
+        "method",
+        "comes after",
+    ),
+    ("flag as text", "    safe: true\n", '    safe: "yes"\n', "safe", "true or false"),
+    (
+        "flag read as YAML 1.1 boolean",
+        "    safe: true\n",
+        "    safe: yes\n",
+        "safe",
+        "only in YAML 1.1",
+    ),
+    (
+        "same method twice",
+        "  - method: HEAD\n",
+        "  - method: GET\n",
+        "method",
+        "already used",
+    ),
+    ("member without a name", "    name: GET\n", "", "name", "is missing"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "field", "fragment"),
+    METHOD_CASES,
+    ids=[case[0] for case in METHOD_CASES],
+)
+def test_invalid_method_registry_is_reported(project: Project, cli, case, old, new, field, fragment) -> None:  # type: ignore[no-untyped-def]
+    text = project.method_registry.read_text(encoding="utf-8")
+    assert old in text, old
+    project.method_registry.write_text(text.replace(old, new, 1), encoding="utf-8")
+    before = project.snapshot()
+    result = cli("generate", *project.paths())
+    assert result.code == 2, result.out
+    assert result.err.startswith(f"{project.method_registry}:")
+    lines = result.err.splitlines()
+    assert any(
+        f": {field}: " in line and fragment in line for line in lines
+    ), result.err
+    assert project.snapshot() == before
