@@ -141,17 +141,22 @@ def provision(version: str, cache: Path) -> Path:
 
 
 def _runs(python: Path, version: str) -> bool:
+    return full_version(python).startswith(f"{version}.")
+
+
+def full_version(python: Path) -> str:
+    """Such as 3.14.10, or "" when the interpreter does not run."""
     try:
         result = subprocess.run(
-            [str(python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            [str(python), "-c", "import platform; print(platform.python_version())"],
             capture_output=True,
             text=True,
             timeout=60,
             check=False,
         )
-    except OSError:
-        return False
-    return result.returncode == 0 and result.stdout.strip() == version
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
 
 
 def debian_archive() -> str:

@@ -8,6 +8,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .problems import InputError, Problem
 from .registry import Method, Registry, SpecReference, Status
@@ -50,10 +51,12 @@ class IanaCode:
 
     @property
     def reference_text(self) -> str:
-        return (
-            "".join(f"[{reference.text}]" for reference in self.references)
-            or "no reference"
-        )
+        return _cited(self.references)
+
+
+def _cited(references: tuple[IanaReference, ...]) -> str:
+    """References as IANA writes them: [RFC9110, Section 15.5.5][RFC8144]."""
+    return "".join(f"[{reference.text}]" for reference in references) or "no reference"
 
 
 def read_iana(path: Path, shown_path: str) -> list[IanaCode]:
@@ -224,27 +227,10 @@ def compare(
 def _status_differences(
     status: Status, entry: IanaCode | None, path: str, today: datetime.date
 ) -> list[Difference]:
-    found = []
-
-    def differ(kind: str, message: str) -> None:
-        found.append(
-            Difference(
-                path,
-                status.line,
-                status.code,
-                kind,
-                message,
-                status.iana_deviations.get(kind),
-            )
-        )
-
+    found: list[Difference] = []
+    differ = _differ(status, path, found)
     if entry is None:
-        if status.iana != "unregistered":
-            differ(
-                "state", f"the registry says {status.iana}; IANA does not list the code"
-            )
-        else:
-            differ("unregistered", "IANA does not list the code")
+        _not_listed(status, differ, "code")
         return found
     if status.phrase != entry.phrase:
         differ(
@@ -268,6 +254,38 @@ def _status_differences(
             f"the temporary registration expired on {entry.expires.isoformat()}",
         )
     return found
+
+
+def _differ(
+    entry: Status | Method, path: str, found: list[Difference]
+) -> Callable[[str, str], None]:
+    """A function that records one difference of `entry` in `found`, marked as kept
+    when the entry's iana_deviations gives a reason for that kind."""
+
+    def differ(kind: str, message: str) -> None:
+        found.append(
+            Difference(
+                path,
+                entry.line,
+                entry.key,
+                kind,
+                message,
+                entry.iana_deviations.get(kind),
+            )
+        )
+
+    return differ
+
+
+def _not_listed(
+    entry: Status | Method, differ: Callable[[str, str], None], what: str
+) -> None:
+    if entry.iana != "unregistered":
+        differ(
+            "state", f"the registry says {entry.iana}; IANA does not list the {what}"
+        )
+    else:
+        differ("unregistered", f"IANA does not list the {what}")
 
 
 def _stale_deviations(
@@ -308,10 +326,7 @@ class IanaMethod:
 
     @property
     def reference_text(self) -> str:
-        return (
-            "".join(f"[{reference.text}]" for reference in self.references)
-            or "no reference"
-        )
+        return _cited(self.references)
 
 
 def read_iana_methods(path: Path, shown_path: str) -> list[IanaMethod]:
@@ -371,25 +386,10 @@ def compare_methods(
 def _method_differences(
     method: Method, entry: IanaMethod | None, path: str
 ) -> list[Difference]:
-    found = []
-
-    def differ(kind: str, message: str) -> None:
-        found.append(
-            Difference(
-                path,
-                method.line,
-                method.method,
-                kind,
-                message,
-                method.iana_deviations.get(kind),
-            )
-        )
-
+    found: list[Difference] = []
+    differ = _differ(method, path, found)
     if entry is None:
-        if method.iana != "unregistered":
-            differ("state", f"the registry says {method.iana}; IANA does not list it")
-        else:
-            differ("unregistered", "IANA does not list the method")
+        _not_listed(method, differ, "method")
         return found
     if method.iana != "permanent":
         differ("state", f"the registry says {method.iana}; IANA registers it")

@@ -51,6 +51,7 @@ def _from_path(minor: str) -> Path | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
 def _provisioning():  # type: ignore[no-untyped-def]
     """.ci/cpython.py, which knows where its cache is."""
     spec = importlib.util.spec_from_file_location(
@@ -80,17 +81,7 @@ def find_interpreter(minor: str) -> Path | None:
 @functools.lru_cache(maxsize=None)
 def full_version(python: Path) -> str:
     """Such as 3.14.10, or "" when the interpreter does not run."""
-    try:
-        result = subprocess.run(
-            [str(python), "-c", "import platform; print(platform.python_version())"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return result.stdout.strip() if result.returncode == 0 else ""
+    return str(_provisioning().full_version(python))
 
 
 def how_to_get(minor: str) -> str:

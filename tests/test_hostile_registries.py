@@ -119,6 +119,13 @@ CASES = [
         "YAML 1.1",
         "- code",
     ),
+    (
+        "YAML 1.1 boolean",
+        _replace("iana: permanent", "iana: permanent\n    member: on"),
+        "member",
+        "only in YAML 1.1",
+        "member:",
+    ),
     # 3. Tags with values they cannot hold, huge numbers, deep nesting.
     (
         "!!int 404.0",
