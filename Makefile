@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0])' 2>/dev/null)-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 INSTALLED := $(VENV)/.installed-$(VENV_ID)
 
-.PHONY: generate check validate iana-check test quick bench clean
+.PHONY: generate check validate iana-check iana-update test quick bench clean
 
 generate: $(INSTALLED)
 	$(PY) -m generator generate
@@ -22,6 +22,11 @@ validate: $(INSTALLED)
 
 iana-check: $(INSTALLED)
 	$(PY) -m generator iana
+
+# Downloads IANA's current files (the only target that uses the network), replaces
+# the vendored ones that parse, and compares; review and commit what it changed.
+iana-update: $(INSTALLED)
+	$(PY) -m generator iana-update
 
 # The whole truth: every test on every supported CPython, then the committed files
 # and IANA (whose expiry dates are only warnings here, so a commit passes on any date).

@@ -12,6 +12,7 @@ from pathlib import Path
 from .files import differences, write_changed
 from .formatting import FormatError
 from .iana import Difference, compare, compare_methods, read_iana, read_iana_methods
+from .iana_update import METHODS_URL, STATUS_URL, Update, update
 from .outputs import build_outputs
 from .problems import InputError
 from .registry import METHOD, STATUS, Registry, load_registry
@@ -90,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
             _add_iana_options,
             "compare the registry with IANA's; exit 1 on a difference it does not explain",
         ),
+        (
+            "iana-update",
+            _iana_update,
+            _add_iana_update_options,
+            "download IANA's current files, replace the vendored ones that parse, then compare",
+        ),
     ):
         command = commands.add_parser(
             name,
@@ -156,6 +163,20 @@ def _add_iana_options(command: argparse.ArgumentParser) -> None:
         default="fail",
         help="whether an expiry judged by today fails (default) or is only printed as a "
         "warning, so that a test run gives the same result on any date",
+    )
+
+
+def _add_iana_update_options(command: argparse.ArgumentParser) -> None:
+    _add_iana_options(command)
+    command.add_argument(
+        "--status-url",
+        default=STATUS_URL,
+        help=f"where IANA publishes its status code CSV (default: {STATUS_URL})",
+    )
+    command.add_argument(
+        "--methods-url",
+        default=METHODS_URL,
+        help=f"where IANA publishes its method CSV (default: {METHODS_URL})",
     )
 
 
@@ -235,6 +256,33 @@ def _iana(arguments: argparse.Namespace) -> int:
         )
         return EXIT_STALE
     return EXIT_OK
+
+
+def _iana_update(arguments: argparse.Namespace) -> int:
+    readme = arguments.iana.parent / "README.md"
+    problems = []
+    for each in (
+        Update(
+            arguments.iana, arguments.status_url, read_iana, lambda row: str(row.code)
+        ),
+        Update(
+            arguments.iana_methods,
+            arguments.methods_url,
+            read_iana_methods,
+            lambda row: str(row.method),
+        ),
+    ):
+        try:
+            changes = update(each, _shown(each.path), readme, arguments.today)
+        except InputError as error:
+            problems += error.problems
+            continue
+        print("\n".join(changes) or f"{_shown(each.path)}: unchanged")
+    if problems:
+        for problem in problems:
+            print(f"{problem}; the vendored file is kept", file=sys.stderr)
+        return EXIT_INVALID
+    return _iana(arguments)
 
 
 def _report(found: list[Difference], iana_path: str, what: str, expiry: str) -> int:
