@@ -12,6 +12,7 @@ import json
 import sys
 import timeit
 
+import http_method
 import http_status
 import http_status_constants
 
@@ -25,6 +26,8 @@ OPERATIONS = {
     "HTTPStatus['NOT_FOUND']": "HTTPStatus['NOT_FOUND']",
     "constants module: NOT_FOUND": "constants.NOT_FOUND",
     "constants module: responses[404]": "constants.responses[404]",
+    "HTTPMethod('GET')": "HTTPMethod('GET')",
+    "HTTPMethod.GET.description": "HTTPMethod.GET.description",
 }
 
 
@@ -40,14 +43,24 @@ def samples(statement, namespaces):
 
 
 def main():
-    ours = {"HTTPStatus": http_status.HTTPStatus, "constants": http_status_constants}
-    theirs = {"HTTPStatus": http.HTTPStatus, "constants": http.client}
+    ours = {
+        "HTTPStatus": http_status.HTTPStatus,
+        "constants": http_status_constants,
+        "HTTPMethod": http_method.HTTPMethod,
+    }
+    theirs = {
+        "HTTPStatus": http.HTTPStatus,
+        "constants": http.client,
+        "HTTPMethod": getattr(http, "HTTPMethod", None),  # from 3.11 on
+    }
     results = {}
     for name, statement in OPERATIONS.items():
-        if "is_success" in statement and not hasattr(http.HTTPStatus, "is_success"):
-            results[name] = samples(statement, [ours]) + [
-                None
-            ]  # in CPython from 3.12 on
+        missing = "HTTPMethod" in statement and theirs["HTTPMethod"] is None
+        if missing or (
+            "is_success" in statement and not hasattr(http.HTTPStatus, "is_success")
+        ):
+            # not in this CPython: is_success from 3.12, HTTPMethod from 3.11
+            results[name] = samples(statement, [ours]) + [None]
         else:
             results[name] = samples(statement, [ours, theirs])
     json.dump(results, sys.stdout)
