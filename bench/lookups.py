@@ -15,6 +15,7 @@ import timeit
 import http_method
 import http_status
 import http_status_constants
+import http_status_info
 
 REPEATS = 9
 NUMBER = 50_000
@@ -26,6 +27,9 @@ OPERATIONS = {
     "HTTPStatus['NOT_FOUND']": "HTTPStatus['NOT_FOUND']",
     "constants module: NOT_FOUND": "constants.NOT_FOUND",
     "constants module: responses[404]": "constants.responses[404]",
+    # lookup() never raises; the yardstick is the standard library's HTTPStatus(404).
+    "lookup(404) vs HTTPStatus(404)": ("lookup(404)", "HTTPStatus(404)"),
+    "lookup(520) vs HTTPStatus(404)": ("lookup(520)", "HTTPStatus(404)"),
     "HTTPMethod('GET')": "HTTPMethod('GET')",
     "HTTPMethod.GET.description": "HTTPMethod.GET.description",
 }
@@ -33,8 +37,13 @@ OPERATIONS = {
 
 def samples(statement, namespaces):
     """Times of `statement` in each namespace, taken in alternation so that a slow
-    moment of the machine falls on all of them alike."""
-    timers = [timeit.Timer(statement, globals=namespace) for namespace in namespaces]
+    moment of the machine falls on all of them alike. A pair of statements is one
+    for each namespace."""
+    statements = statement if isinstance(statement, tuple) else (statement,) * 2
+    timers = [
+        timeit.Timer(each, globals=namespace)
+        for each, namespace in zip(statements, namespaces)
+    ]
     times = [[] for _ in timers]
     for _ in range(REPEATS):
         for timer, found in zip(timers, times):
@@ -47,6 +56,7 @@ def main():
         "HTTPStatus": http_status.HTTPStatus,
         "constants": http_status_constants,
         "HTTPMethod": http_method.HTTPMethod,
+        "lookup": http_status_info.lookup,
     }
     theirs = {
         "HTTPStatus": http.HTTPStatus,

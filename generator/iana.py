@@ -229,6 +229,16 @@ def _status_differences(
 ) -> list[Difference]:
     found: list[Difference] = []
     differ = _differ(status, path, found)
+    if status.source is not None:
+        # An unofficial code is not IANA's to compare, unless IANA registers it.
+        if entry is not None:
+            differ(
+                "collision",
+                f"IANA registers {entry.phrase or '(Unused)'} ({entry.reference_text}); "
+                f"the registry lists the code as {status.source.name}'s unofficial one",
+            )
+        return found
+    assert status.spec is not None  # the schema requires one where there is no source
     if entry is None:
         _not_listed(status, differ, "code")
         return found

@@ -24,8 +24,15 @@ class Output:
 OUTPUTS = (
     Output("http_status.py", "http_status.py.j2", STATUS),
     Output("http_status_constants.py", "http_status_constants.py.j2", STATUS),
+    Output("http_status_info.py", "http_status_info.py.j2", STATUS),
     Output("status-codes.md", "status-codes.md.j2", STATUS),
     Output("status-codes.rst", "status-codes.rst.j2", STATUS),
+    Output("http-status-registry.json", "http-status-registry.json.j2", STATUS),
+    Output(
+        "http-status-registry.schema.json",
+        "http-status-registry.schema.json.j2",
+        STATUS,
+    ),
     Output("http_method.py", "http_method.py.j2", METHOD),
     Output("http-methods.md", "http-methods.md.j2", METHOD),
     Output("http-methods.rst", "http-methods.rst.j2", METHOD),

@@ -46,13 +46,39 @@ class SpecReference:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """Where an unofficial use of a code is documented, and by whom."""
+
+    name: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Rename:
+    """An alias that was the member's name until a CPython version renamed it."""
+
+    name: str
+    renamed_in: str
+    renamed_by: SpecReference
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An unofficial use of a registered code with another meaning."""
+
+    phrase: str
+    source: Citation
+
+
+@dataclass(frozen=True)
 class Status:
     code: int
     name: str | None
     aliases: tuple[str, ...]
     phrase: str | None
     description: str
-    spec: SpecReference
+    spec: SpecReference | None  # None for an unofficial code, which has a source
     python_added: str | None
     member: bool
     iana: str
@@ -60,6 +86,20 @@ class Status:
     iana_deviations: dict[str, str]
     line: int
     field_lines: dict[str, int]
+    source: Citation | None = None
+    conflicts: tuple[Conflict, ...] = ()
+    renames: tuple[Rename, ...] = ()
+    cacheable: bool = False
+    without_content: bool = False
+
+    @property
+    def unofficial(self) -> bool:
+        return self.source is not None
+
+    @property
+    def category(self) -> str:
+        """The class of the code (RFC 9110, Section 15): informational, success, ..."""
+        return CATEGORIES[self.code // 100]
 
     @property
     def key(self) -> int:
@@ -161,15 +201,43 @@ def _spec(spec: dict[str, Any]) -> SpecReference:
     )
 
 
+CATEGORIES = {
+    1: "informational",
+    2: "success",
+    3: "redirection",
+    4: "client error",
+    5: "server error",
+}
+
+
+def _citation(citation: dict[str, Any]) -> Citation:
+    return Citation(citation["name"], citation["title"], citation["url"])
+
+
 def _status(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> Status:
     expires = entry.get("iana_expires")
+    aliases = entry.get("aliases", ())
     return Status(
         code=entry["code"],
         name=entry.get("name"),
-        aliases=tuple(entry.get("aliases", ())),
+        aliases=tuple(
+            alias["name"] if isinstance(alias, dict) else alias for alias in aliases
+        ),
+        renames=tuple(
+            Rename(alias["name"], alias["renamed_in"], _spec(alias["renamed_by"]))
+            for alias in aliases
+            if isinstance(alias, dict)
+        ),
+        source=_citation(entry["source"]) if "source" in entry else None,
+        conflicts=tuple(
+            Conflict(conflict["phrase"], _citation(conflict["source"]))
+            for conflict in entry.get("conflicts", ())
+        ),
+        cacheable=entry.get("cacheable", False),
+        without_content=entry.get("without_content", False),
         phrase=entry.get("phrase"),
         description=entry.get("description", ""),
-        spec=_spec(entry["spec"]),
+        spec=_spec(entry["spec"]) if "spec" in entry else None,
         python_added=entry.get("python_added"),
         member=entry.get("member", True),
         iana=entry["iana"],

@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from .export import export, to_json
 from .pythons import simple_enum_range
 from .registry import Registry, SpecReference
 
@@ -97,6 +98,8 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment.filters["markdown"] = markdown
     environment.filters["rst"] = rst
     environment.filters["rst_reference"] = rst_reference
+    environment.filters["export"] = export
+    environment.filters["json"] = to_json
     return environment
 
 

@@ -323,7 +323,8 @@ def _cross_entry_problems(
         names = [("name", name, line("name"))] if isinstance(name, str) else []
         aliases = entry.get("aliases")
         if isinstance(aliases, list):
-            for position, alias in enumerate(aliases):
+            for position, item in enumerate(aliases):
+                alias = item.get("name") if isinstance(item, dict) else item
                 if not isinstance(alias, str):
                     continue
                 where = f"aliases[{position}]"

@@ -84,7 +84,13 @@ def test_basic_behaviour() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["http_status.py", "http_status_constants.py", "http_method.py"]
+    "name",
+    [
+        "http_status.py",
+        "http_status_constants.py",
+        "http_status_info.py",
+        "http_method.py",
+    ],
 )
 def test_generated_modules_import_only_the_standard_library(name: str) -> None:
     tree = ast.parse((GENERATED / name).read_text(encoding="utf-8"))
@@ -109,7 +115,13 @@ def test_generated_modules_import_only_the_standard_library(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["http_status.py", "http_status_constants.py", "http_method.py"]
+    "name",
+    [
+        "http_status.py",
+        "http_status_constants.py",
+        "http_status_info.py",
+        "http_method.py",
+    ],
 )
 def test_generated_header_names_the_command_and_nothing_of_this_machine(
     name: str,
@@ -127,7 +139,13 @@ def test_the_examples_in_the_docstrings_run() -> None:
 
     import http_method
     import http_status_constants
+    import http_status_info
 
-    for module in (sys.modules["http_status"], http_status_constants, http_method):
+    for module in (
+        sys.modules["http_status"],
+        http_status_constants,
+        http_status_info,
+        http_method,
+    ):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__

@@ -320,3 +320,25 @@ def test_a_malformed_method_flag_is_an_input_error(project: Project, cli, iana_c
 
 def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
+
+
+def test_unofficial_codes_are_not_compared_unless_iana_registers_one(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    unofficial = [status for status in REGISTRY.entries if status.unofficial]
+    assert unofficial, "the registry lists no unofficial code"
+    result = _run(cli, project, iana_copy)
+    assert result.code == 0, result.out
+    assert not any(f": {status.code} " in result.out for status in unofficial)
+    # IANA registering one of them is a collision to resolve.
+    status = unofficial[-1]
+    assert status.source is not None
+    _edit(
+        iana_copy,
+        "512-599,Unassigned,",
+        f"512-{status.code - 1},Unassigned,\n{status.code},Something Else,[RFC9999]\n"
+        f"{status.code + 1}-599,Unassigned,",
+    )
+    result = _run(cli, project, iana_copy)
+    assert result.code == 1
+    (line,) = _unexplained(result.out)
+    assert f": {status.code} collision: IANA registers Something Else" in line
+    assert f"{status.source.name}'s unofficial one" in line

@@ -21,6 +21,7 @@ TYPING = ROOT / "tests" / "typing"
 GENERATED_MODULES = [
     str(GENERATED / "http_status.py"),
     str(GENERATED / "http_status_constants.py"),
+    str(GENERATED / "http_status_info.py"),
     str(GENERATED / "http_method.py"),
 ]
 
@@ -171,6 +172,8 @@ def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
         "http_status/py.typed",
         "http_status_constants/__init__.py",
         "http_status_constants/py.typed",
+        "http_status_info/__init__.py",
+        "http_status_info/py.typed",
     ]
     # Nothing at run time, and the development pins are no part of the metadata.
     assert not [
@@ -217,6 +220,8 @@ def test_the_wheel_works_in_a_fresh_venv(
     probe = (
         "import http_method, http_status, http_status_constants, sys\n"
         "assert http_method.HTTPMethod('GET').is_safe\n"
+        "import http_status_info\n"
+        "assert http_status_info.lookup(520).kind == 'unofficial'\n"
         "assert sys.prefix != sys.base_prefix\n"
         "assert http_status.__file__.startswith(sys.prefix)\n"
         "assert http_status.HTTPStatus(404) is http_status_constants.NOT_FOUND\n"

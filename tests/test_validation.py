@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Project
+from generator.registry import load_registry
 
 # (case, old text, new text, expected field, fragment of the message, line offset
 # from the line where the new text starts)
@@ -125,16 +126,16 @@ CASES = [
     ),
     (
         "alias equal to another name",
-        "aliases: [UNPROCESSABLE_ENTITY]",
-        "aliases: [NOT_FOUND]",
+        "      - name: UNPROCESSABLE_ENTITY\n",
+        "      - name: NOT_FOUND\n",
         "aliases[0]",
         "aliases included",
         0,
     ),
     (
         "alias equal to its own name",
-        "aliases: [REQUEST_ENTITY_TOO_LARGE]",
-        "aliases: [CONTENT_TOO_LARGE]",
+        "      - name: REQUEST_ENTITY_TOO_LARGE\n",
+        "      - name: CONTENT_TOO_LARGE\n",
         "aliases[0]",
         "own name",
         0,
@@ -237,8 +238,8 @@ CASES = [
     ),
     (
         "temporary without expiry",
-        "iana: permanent\n\n  - code: 405",
-        "iana: temporary\n\n  - code: 405",
+        "    cacheable: true\n    iana: permanent\n\n  - code: 405",
+        "    cacheable: true\n    iana: temporary\n\n  - code: 405",
         "iana_expires",
         "is missing",
         -6,
@@ -374,7 +375,8 @@ def test_top_level_of_the_wrong_shape(project: Project, cli, text: str, field: s
 
 
 def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    _edit(project, "code: 511\n", "code: 600\n")
+    last = load_registry(project.registry, "x").entries[-1].code
+    _edit(project, f"code: {last}\n", "code: 600\n")
     _edit(project, "phrase: Not Found\n", "phrase: No\n")
     _edit(project, "    phrase: Gone\n", "    phrase: Gone\n    phrase: Gone\n")
     _edit(

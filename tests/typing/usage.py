@@ -5,6 +5,12 @@ from __future__ import annotations
 from http_method import HTTPMethod
 from http_status import HTTPStatus
 from http_status_constants import NOT_FOUND, REQUEST_ENTITY_TOO_LARGE, responses
+from http_status_info import (
+    HEURISTICALLY_CACHEABLE,
+    WITHOUT_CONTENT,
+    StatusInfo,
+    lookup,
+)
 
 
 def describe(status: HTTPStatus) -> str:
@@ -64,3 +70,16 @@ get: HTTPMethod = HTTPMethod("GET")
 query: HTTPMethod = HTTPMethod.QUERY
 as_text: str = HTTPMethod.POST + ""
 print(method_facts(get), query, as_text)
+
+info: StatusInfo | None = lookup(520)
+if info is not None:
+    known: tuple[int, str, str, str, bool, bool, HTTPStatus] = (
+        info.code,
+        info.kind,
+        info.source,
+        info.category,
+        info.cacheable,
+        info.without_content,
+        info.treated_as,
+    )
+cacheable: frozenset[int] = HEURISTICALLY_CACHEABLE | WITHOUT_CONTENT

@@ -1,0 +1,124 @@
+"""http_status_info: lookup() for any code, the sets the RFCs define, the JSON export."""
+
+from __future__ import annotations
+
+import http
+import json
+
+import jsonschema
+import pytest
+
+import http_status_constants
+from conftest import GENERATED, ROOT
+from generator.registry import load_registry
+from http_status import HTTPStatus
+from http_status_info import (
+    HEURISTICALLY_CACHEABLE,
+    WITHOUT_CONTENT,
+    StatusInfo,
+    lookup,
+)
+
+REGISTRY = load_registry(ROOT / "data" / "http_status.yaml", "data/http_status.yaml")
+CODES = {status.code for status in REGISTRY.entries}
+
+
+@pytest.mark.parametrize("status", REGISTRY.entries, ids=lambda s: str(s.code))
+def test_every_registry_code_is_answered_from_the_registry(status) -> None:  # type: ignore[no-untyped-def]
+    info = lookup(status.code)
+    assert isinstance(info, StatusInfo) and info.code == status.code
+    if status.member:
+        assert info.kind == "member" and info.treated_as is HTTPStatus(status.code)
+        assert (info.phrase, info.description) == (status.phrase, status.description)
+    else:
+        # A client that does not know it treats it as the x00 code of its class.
+        assert info.treated_as is HTTPStatus(status.code // 100 * 100)
+    if status.source is not None:
+        assert info.kind == "unofficial" and info.source == status.source.name
+        assert (info.reference, info.reference_url) == (
+            status.source.title,
+            status.source.url,
+        )
+        assert status.code not in HTTPStatus._value2member_map_
+        assert status.code not in http_status_constants.responses
+    else:
+        assert info.source == "" and status.spec is not None
+        assert (info.reference, info.reference_url) == (
+            status.spec.text,
+            status.spec.url,
+        )
+        assert info.kind == ("member" if status.member else "registered")
+    assert info.cacheable is status.cacheable
+    assert info.without_content is (status.without_content or status.code < 200)
+    assert info.category == status.category
+
+
+def test_an_unknown_code_is_answered_as_rfc_9110_section_15_says() -> None:
+    for hundred in range(100, 600, 100):
+        code = next(c for c in range(hundred + 99, hundred, -1) if c not in CODES)
+        info = lookup(code)
+        assert info is not None and info.kind == "unknown"
+        assert info.treated_as is HTTPStatus(hundred)
+        assert str(hundred) in info.description and "nknown" in info.phrase
+        assert lookup(code) is info  # remembered: a dict lookup the next time
+
+
+@pytest.mark.parametrize(
+    "value", [99, 600, -404, 0, 2**100, 404.0, "404", b"404", True, None, [404]]
+)
+def test_anything_else_is_not_a_status_code(value: object) -> None:
+    assert lookup(value) is None
+
+
+def test_the_sets_hold_the_registry_flags() -> None:
+    assert {s.code for s in REGISTRY.entries if s.cacheable} == HEURISTICALLY_CACHEABLE
+    assert {s.code for s in REGISTRY.entries if s.without_content} == WITHOUT_CONTENT
+    assert isinstance(HEURISTICALLY_CACHEABLE, frozenset)
+    # Members are ints: a member is in a set exactly when its code is.
+    for member in HTTPStatus:
+        assert (member in HEURISTICALLY_CACHEABLE) is (
+            member.value in HEURISTICALLY_CACHEABLE
+        )
+
+
+def test_the_registry_flags_follow_rfc_9110() -> None:
+    """Section 6.4.1: 1xx, 204 and 304 never carry content; Section 15.1's list of
+    heuristically cacheable codes is of codes the registry defines."""
+    for status in REGISTRY.entries:
+        if status.code < 200 or status.code in (204, 304):
+            assert status.without_content, status.code
+        if status.cacheable:
+            assert (
+                not status.unofficial and status.code in HTTPStatus._value2member_map_
+            )
+
+
+def test_http_status_stays_a_drop_in() -> None:
+    assert len(HTTPStatus) == len(REGISTRY.members)
+    assert {member.value for member in http.HTTPStatus} <= set(
+        HTTPStatus._value2member_map_
+    )
+
+
+def test_the_export_holds_every_entry_and_matches_its_schema() -> None:
+    data = json.loads((GENERATED / "http-status-registry.json").read_text())
+    schema = json.loads((GENERATED / "http-status-registry.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema)
+    exported = {entry["code"]: entry for entry in data["statuses"]}
+    assert list(exported) == [status.code for status in REGISTRY.entries]
+    for status in REGISTRY.entries:
+        entry = exported[status.code]
+        assert (entry["name"], entry["phrase"], entry["member"]) == (
+            status.name,
+            status.phrase,
+            status.member,
+        )
+        assert entry["aliases"] == list(status.aliases)
+        assert [rename["renamed_in"] for rename in entry["renames"]] == [
+            rename.renamed_in for rename in status.renames
+        ]
+        if status.spec is not None:
+            assert entry["spec"]["url"] == status.spec.url
+        else:
+            assert entry["source"]["url"] == status.source.url  # type: ignore[union-attr]
