@@ -129,18 +129,26 @@ def _record_provenance(
     following = re.search(r"^## ", text[start:], re.MULTILINE)
     end = start + following.start() if following else len(text)
     section = text[start:end]
-    section = re.sub(
-        r"^- Source: .*$",
-        f"- Source: fetched from {url} by `make iana-update` on {today.isoformat()}.",
-        section,
-        count=1,
-        flags=re.MULTILINE,
-    )
-    section = re.sub(
-        r"^- sha256 .*$",
-        f"- sha256 `{hashlib.sha256(data).hexdigest()}`",
-        section,
-        count=1,
-        flags=re.MULTILINE,
-    )
+    for field, value in (
+        (
+            "Source:",
+            f"fetched from {url} by `make iana-update` on {today.isoformat()}.",
+        ),
+        ("sha256", f"`{hashlib.sha256(data).hexdigest()}`"),
+    ):
+        section = re.sub(
+            rf"^- {field} .*$",
+            lambda _: f"- {field} {value}",  # noqa: B023 (used at once)
+            section,
+            count=1,
+            flags=re.MULTILINE,
+        )
     write_changed(readme.parent, {readme.name: text[:start] + section + text[end:]})
+
+
+def _replace_line(text: str, line: str) -> str:
+    """`text` with its first line that starts as `line` does (up to the first space
+    after the dash) replaced by `line`."""
+    start = line.split(" ", 2)[:2]
+    pattern = re.compile(rf"^{re.escape(' '.join(start))} .*$", re.MULTILINE)
+    return pattern.sub(lambda match: line, text, count=1)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GENERATED, ROOT, import_file
+from generator.outputs import OUTPUTS
 from generator.pythons import simple_enum_range
 from generator.registry import load_registry
 from http_status import HTTPStatus
@@ -21,6 +22,7 @@ EXPECTED_NAMES = [
 ]
 REGISTRY = load_registry(ROOT / "data" / "http_status.yaml", "data/http_status.yaml")
 CODES = {status.code for status in REGISTRY.entries}
+PYTHON_OUTPUTS = [output.name for output in OUTPUTS if output.is_python]
 
 
 def test_the_fast_form_is_used_exactly_where_it_is_tested(
@@ -83,15 +85,7 @@ def test_basic_behaviour() -> None:
         assert HTTPStatus(status.code).is_server_error is (category == 5)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "http_status.py",
-        "http_status_constants.py",
-        "http_status_info.py",
-        "http_method.py",
-    ],
-)
+@pytest.mark.parametrize("name", PYTHON_OUTPUTS)
 def test_generated_modules_import_only_the_standard_library(name: str) -> None:
     tree = ast.parse((GENERATED / name).read_text(encoding="utf-8"))
     imported = set()
@@ -114,15 +108,7 @@ def test_generated_modules_import_only_the_standard_library(name: str) -> None:
         ), ast.dump(node)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "http_status.py",
-        "http_status_constants.py",
-        "http_status_info.py",
-        "http_method.py",
-    ],
-)
+@pytest.mark.parametrize("name", PYTHON_OUTPUTS)
 def test_generated_header_names_the_command_and_nothing_of_this_machine(
     name: str,
 ) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GENERATED, ROOT, require_interpreter
+from generator.outputs import OUTPUTS
 from generator.pythons import SUPPORTED
 from http_status import HTTPStatus
 
@@ -19,10 +20,7 @@ pytestmark = pytest.mark.slow
 
 TYPING = ROOT / "tests" / "typing"
 GENERATED_MODULES = [
-    str(GENERATED / "http_status.py"),
-    str(GENERATED / "http_status_constants.py"),
-    str(GENERATED / "http_status_info.py"),
-    str(GENERATED / "http_method.py"),
+    str(GENERATED / output.name) for output in OUTPUTS if output.is_python
 ]
 
 
