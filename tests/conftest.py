@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -89,10 +90,27 @@ class Project:
             path.name: path.read_bytes() for path in sorted(self.generated.iterdir())
         }
 
+    def put_entry(self, entry: str) -> None:
+        """Put a registry entry ("  - code: N ...") where code order wants it, in
+        place of an entry with the same code if the registry has one."""
+        code = _code_of(entry)
+        head, *entries = re.split(
+            r"\n(?=  - code: )", self.registry.read_text(encoding="utf-8")
+        )
+        entries = [item for item in entries if _code_of(item) != code] + [entry]
+        entries = [item.strip("\n") + "\n" for item in sorted(entries, key=_code_of)]
+        self.registry.write_text(head + "\n" + "\n".join(entries), encoding="utf-8")
+
     def edit_registry(self, old: str, new: str, count: int = 1) -> None:
         text = self.registry.read_text(encoding="utf-8")
         assert text.count(old) >= count, f"{old!r} is not in the registry"
         self.registry.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _code_of(entry: str) -> int:
+    match = re.search(r"^  - code: (\d+)", entry, re.MULTILINE)
+    assert match, entry
+    return int(match.group(1))
 
 
 @pytest.fixture

@@ -23,21 +23,6 @@ FREE = max(
 )
 
 
-def _add_entry(project: Project, code: int, entry: str, replacing: str = "") -> None:
-    """Put `entry` where code order wants it (or in place of `replacing`)."""
-    text = project.registry.read_text(encoding="utf-8")
-    if replacing:
-        text = text.replace(replacing, entry, 1)
-    else:
-        later = [s for s in REGISTRY.entries if s.code > code]
-        if later:
-            at = text.index(f"\n  - code: {later[0].code}\n")
-            text = text[:at] + entry.rstrip("\n") + "\n" + text[at:]
-        else:
-            text += entry
-    project.registry.write_text(text, encoding="utf-8")
-
-
 def _register_free_code(path: Path, description: str) -> int:
     """Let IANA's copy register FREE; return the line of its row."""
     after = f"\n{FREE + 1}-599,Unassigned," if FREE < 599 else ""
@@ -153,17 +138,14 @@ def test_an_unregistered_code_needs_its_reason(project: Project, cli, iana_copy:
         f"\n  - code: {FREE}\n    name: NETWORK_CONNECT_TIMEOUT_{FREE}\n    phrase: Network Connect Timeout Error\n"
         "    description: The proxy timed out\n    spec: {title: Example, rfc: 9999}\n    iana: unregistered\n"
     )
-    _add_entry(project, FREE, entry)
+    project.put_entry(entry)
     result = _run(cli, project, iana_copy)
     assert result.code == 1
     assert [line.split(": ", 1)[1] for line in _unexplained(result.out)] == [
         f"{FREE} unregistered: IANA does not list the code"
     ]
-    _add_entry(
-        project,
-        FREE,
-        entry + "    iana_deviations: {unregistered: a private code of our gateways}\n",
-        replacing=entry,
+    project.put_entry(
+        entry + "    iana_deviations: {unregistered: a private code of our gateways}\n"
     )
     assert _run(cli, project, iana_copy).code == 0
 

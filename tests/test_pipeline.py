@@ -96,8 +96,7 @@ def test_a_new_code_reaches_both_modules(project: Project, cli) -> None:  # type
     """What the README tells a newcomer to do: add its 599 entry, run generate, import it."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL)
-    with project.registry.open("a", encoding="utf-8") as registry:
-        registry.write("\n" + textwrap.indent(textwrap.dedent(example), "  "))
+    project.put_entry(textwrap.indent(textwrap.dedent(example), "  "))
     result = cli("generate", *project.paths())
     assert result.code == 0, result.err
     iana = cli("iana", "--registry", str(project.registry))
