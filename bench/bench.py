@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from generator.outputs import build_outputs  # noqa: E402
+from generator.outputs import OUTPUTS, build_outputs  # noqa: E402
 from generator.pythons import SUPPORTED  # noqa: E402
 from generator.registry import load_registry  # noqa: E402
 from interpreters import find_interpreter  # noqa: E402
