@@ -133,12 +133,9 @@ def benchmark_interpreters(runs: int) -> tuple[list[str], list[str]]:
             import_rows.append(f"| {minor} | (not found) | | | | | | | | | |")
             continue
         with tempfile.TemporaryDirectory() as folder:
-            for name in (
-                "http_status.py",
-                "http_status_constants.py",
-                "http_method.py",
-            ):
-                shutil.copy(ROOT / "generated" / name, folder)
+            for output in OUTPUTS:
+                if output.is_python:
+                    shutil.copy(ROOT / "generated" / output.name, folder)
             write_stdlib_http_status(python, folder)
             subprocess.run([str(python), "-m", "compileall", "-q", folder], check=True)
             samples: dict[str, list[float]] = {variant: [] for variant in IMPORTS}
