@@ -112,26 +112,8 @@ class HTTPMethod(_Base):
     TRACE = "TRACE", "Perform a message loop-back test along the path to the target."
 
 
-_SAFE = frozenset(
-    {
-        "GET",
-        "HEAD",
-        "OPTIONS",
-        "QUERY",
-        "TRACE",
-    }
-)
-_IDEMPOTENT = frozenset(
-    {
-        "DELETE",
-        "GET",
-        "HEAD",
-        "OPTIONS",
-        "PUT",
-        "QUERY",
-        "TRACE",
-    }
-)
+_SAFE = frozenset({"GET", "HEAD", "OPTIONS", "QUERY", "TRACE"})
+_IDEMPOTENT = frozenset({"DELETE", "GET", "HEAD", "OPTIONS", "PUT", "QUERY", "TRACE"})
 # The specification of each method and a link to it, read when asked for.
 _SPECS = {
     "CONNECT": (

@@ -19,34 +19,11 @@ __all__ = ["HEURISTICALLY_CACHEABLE", "WITHOUT_CONTENT", "StatusInfo", "lookup"]
 
 # RFC 9110, Section 15.1: the codes a cache may store without explicit freshness.
 HEURISTICALLY_CACHEABLE = frozenset(
-    {
-        200,
-        203,
-        204,
-        206,
-        300,
-        301,
-        308,
-        404,
-        405,
-        410,
-        414,
-        501,
-    }
+    {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501}
 )
 # RFC 9110, Section 6.4.1: the codes whose responses never carry content (and every
 # other 1xx code, which StatusInfo.without_content also answers for).
-WITHOUT_CONTENT = frozenset(
-    {
-        100,
-        101,
-        102,
-        103,
-        104,
-        204,
-        304,
-    }
-)
+WITHOUT_CONTENT = frozenset({100, 101, 102, 103, 104, 204, 304})
 
 _CATEGORIES = {
     1: "informational",
