@@ -1,1 +1,2 @@
-"""Generate the HTTPStatus modules and documentation from the status code registry (data/http_status.yaml)."""
+"""Generate the HTTPStatus and HTTPMethod modules and their documentation from the
+registries in data/ (http_status.yaml, http_method.yaml)."""

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator {generate,check,validate,iana}`."""
+"""Command line: `python -m generator {generate,check,validate,iana,iana-update}`."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def _interrupt(signal_number: int, frame: object) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
-        description="Generate the HTTPStatus modules from the status code registry.",
+        description="Generate the HTTPStatus and HTTPMethod modules from the registries in data/.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -21,6 +22,15 @@ sys.path.insert(0, str(ROOT))
 from generator.cli import main  # noqa: E402
 from generator.pythons import SUPPORTED  # noqa: E402
 from interpreters import find_interpreter, full_version, how_to_get  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Formatted texts are cached in a folder of this run's, not the user's (the
+    property tests alone would leave thousands of entries there)."""
+    if "HTTP_STATUS_FORMAT_CACHE" not in os.environ:  # workers inherit the first one's
+        folder = tempfile.mkdtemp(prefix="format-cache-")
+        os.environ["HTTP_STATUS_FORMAT_CACHE"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def require_interpreter(minor: str) -> Path:

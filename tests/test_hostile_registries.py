@@ -16,6 +16,9 @@ from generator import files
 from generator.problems import InputError
 from generator.registry import load_registry
 
+# Regressions and failure injection: in make test, not in the quick loop.
+pytestmark = pytest.mark.slow
+
 ENTRY = """\
   - code: 404
     name: NOT_FOUND

@@ -14,6 +14,9 @@ import pytest
 
 from conftest import Project
 
+# Regressions and failure injection: in make test, not in the quick loop.
+pytestmark = pytest.mark.slow
+
 TODAY = "2026-12-01"
 
 

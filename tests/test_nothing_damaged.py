@@ -11,6 +11,9 @@ import pytest
 from conftest import Project
 from generator import files, outputs
 
+# Regressions and failure injection: in make test, not in the quick loop.
+pytestmark = pytest.mark.slow
+
 
 def _changed_registry(project: Project) -> None:
     """An edit that changes both generated modules, so that both would be written."""
