@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -20,8 +24,73 @@ sys.path.insert(0, str(GENERATED))
 sys.path.insert(0, str(ROOT))
 
 from generator.cli import main  # noqa: E402
-from generator.pythons import SUPPORTED  # noqa: E402
+from generator.pythons import (  # noqa: E402
+    SUPPORTED,
+    simple_enum_range,
+    version_tuple,
+)
 from interpreters import find_interpreter, full_version, how_to_get  # noqa: E402
+
+FORMS = ["default form", "class statement"]
+
+
+@dataclass
+class Probe:
+    """What one run of a probe script (tests/parity.py, tests/method_parity.py)
+    printed as `key: JSON` lines: every `difference`, and the value of each other key.
+    """
+
+    minor: str
+    form: str
+    output: str
+    facts: dict[str, Any]
+    differences: list[dict[str, Any]]
+
+
+def probe_every_cpython(script: str, *arguments: str) -> dict[tuple[str, str], Probe]:
+    """Run tests/`script` under every supported CPython found, in both build forms
+    (the second with --class-statement), two at a time."""
+
+    def run(minor: str, form: str) -> Probe | None:
+        python = find_interpreter(minor)
+        if python is None:
+            return None
+        flags = ["--class-statement"] if form == FORMS[1] else []
+        result = subprocess.run(
+            [str(python), str(ROOT / "tests" / script), *flags, *arguments],
+            env={**os.environ, "PYTHONPATH": str(GENERATED)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        probe = Probe(minor, form, result.stdout + result.stderr, {}, [])
+        for key, value in re.findall(r"^([a-z ]+): (.*)$", result.stdout, re.MULTILINE):
+            if key == "difference":
+                probe.differences.append(json.loads(value))
+            else:
+                probe.facts[key] = json.loads(value)
+        return probe
+
+    pairs = [(minor, form) for minor in SUPPORTED for form in FORMS]
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        done = pool.map(lambda pair: run(*pair), pairs)
+        return {pair: probe for pair, probe in zip(pairs, done) if probe is not None}
+
+
+def built_as_intended(
+    runs: dict[tuple[str, str], Probe], minor: str, form: str, names: list[list[str]]
+) -> Probe:
+    """The probe of `minor` in `form`, having checked that it ran there, built the enum
+    with exactly `names` (each name and its member's), and took the fast path exactly
+    where it is meant to."""
+    require_interpreter(minor)
+    run = runs[(minor, form)]
+    assert run.facts.get("version") == minor, run.output
+    assert run.facts["names"] == names
+    first, stop = simple_enum_range()
+    fast = form == FORMS[0] and first <= version_tuple(minor) < stop
+    assert run.facts["built by"] == ("enum._simple_enum" if fast else "class statement")
+    return run
 
 
 def pytest_configure(config: pytest.Config) -> None:

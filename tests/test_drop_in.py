@@ -10,22 +10,23 @@ what the registry follows on purpose; anything else fails, one line per differen
 from __future__ import annotations
 
 import http
-import json
-import os
-import re
-import subprocess
 import warnings
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
 import parity
-from conftest import GENERATED, ROOT, Project, import_file, require_interpreter
-from generator.pythons import SUPPORTED, simple_enum_range, version_tuple
+from conftest import (
+    FORMS,
+    ROOT,
+    Probe,
+    Project,
+    built_as_intended,
+    import_file,
+    probe_every_cpython,
+)
+from generator.pythons import SUPPORTED, version_tuple
 from generator.registry import Status, load_registry
-from interpreters import find_interpreter
 
 pytestmark = pytest.mark.slow
 
@@ -38,75 +39,27 @@ EXPECTED_NAMES = [
     for status in REGISTRY.members
     for name in (status.name, *status.aliases)
 ]
-FORMS = ["default form", "class statement"]
 # What an older CPython may say otherwise, when the newest agrees with the registry.
 RENAMED_OR_REWORDED = {"name", "phrase", "description"}
 
 
-@dataclass
-class Run:
-    minor: str
-    form: str
-    returncode: int
-    output: str
-    facts: dict[str, Any] = field(default_factory=dict)
-    differences: list[dict[str, Any]] = field(default_factory=list)
-
-
-def _run_parity(minor: str, form: str) -> Run | None:
-    python = find_interpreter(minor)
-    if python is None:
-        return None
-    flags = ["--class-statement"] if form == "class statement" else []
-    extensions = ",".join(str(status.code) for status in EXTENSIONS)
-    result = subprocess.run(
-        [
-            str(python),
-            str(ROOT / "tests" / "parity.py"),
-            *flags,
-            "--extensions",
-            extensions,
-        ],
-        env={**os.environ, "PYTHONPATH": str(GENERATED)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    run = Run(minor, form, result.returncode, result.stdout + result.stderr)
-    for key, value in re.findall(r"^([a-z ]+): (.*)$", result.stdout, re.MULTILINE):
-        if key == "difference":
-            run.differences.append(json.loads(value))
-        else:
-            run.facts[key] = json.loads(value)
-    return run
-
-
 @pytest.fixture(scope="session")
-def runs() -> dict[tuple[str, str], Run]:
-    """Every interpreter found, in both forms, two at a time."""
-    pairs = [(minor, form) for minor in SUPPORTED for form in FORMS]
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        done = pool.map(lambda pair: _run_parity(*pair), pairs)
-        return {pair: run for pair, run in zip(pairs, done) if run is not None}
+def runs() -> dict[tuple[str, str], Probe]:
+    extensions = ",".join(str(status.code) for status in EXTENSIONS)
+    return probe_every_cpython("parity.py", "--extensions", extensions)
 
 
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("minor", SUPPORTED)
 def test_the_generated_enum_runs_on_every_supported_cpython(
-    runs: dict[tuple[str, str], Run], minor: str, form: str
+    runs: dict[tuple[str, str], Probe], minor: str, form: str
 ) -> None:
     """Each interpreter builds the enum in the intended form, with the registry's names."""
-    require_interpreter(minor)
-    run = runs[(minor, form)]
-    assert run.facts.get("version") == minor, run.output
-    assert run.facts["names"] == EXPECTED_NAMES
-    first, stop = simple_enum_range()
-    fast = form == "default form" and first <= version_tuple(minor) < stop
-    assert run.facts["built by"] == ("enum._simple_enum" if fast else "class statement")
+    built_as_intended(runs, minor, form, EXPECTED_NAMES)
 
 
 def test_the_generated_enum_is_a_drop_in_for_cpython(
-    runs: dict[tuple[str, str], Run],
+    runs: dict[tuple[str, str], Probe],
 ) -> None:
     assert runs, "no supported CPython found"
     newest = max(
@@ -171,7 +124,7 @@ def _difference_line(found: dict[str, Any]) -> str:
     )
 
 
-def _membership_differences(run: Run) -> list[str]:
+def _membership_differences(run: Probe) -> list[str]:
     """The registry's python_added against the codes this CPython has."""
     theirs = set(run.facts["cpython values"])
     version = version_tuple(run.minor)

@@ -9,87 +9,53 @@ CPython does.
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import subprocess
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
-from conftest import GENERATED, ROOT, require_interpreter
-from generator.pythons import SUPPORTED, simple_enum_range, version_tuple
+from conftest import FORMS, ROOT, Probe, built_as_intended, probe_every_cpython
+from generator.pythons import SUPPORTED, version_tuple
 from generator.registry import METHOD, load_registry
 from http_method import HTTPMethod
-from interpreters import find_interpreter
 
 pytestmark = pytest.mark.slow
 
 SHOWN = "data/http_method.yaml"
 REGISTRY = load_registry(ROOT / SHOWN, SHOWN, METHOD)
-FORMS = ["default form", "class statement"]
 EXTENSIONS = {method.name for method in REGISTRY.members if not method.python_added}
 
 
-def _describe(minor: str, form: str) -> dict[str, Any] | None:
-    python = find_interpreter(minor)
-    if python is None:
-        return None
-    flags = ["--class-statement"] if form == "class statement" else []
-    result = subprocess.run(
-        [str(python), str(ROOT / "tests" / "method_parity.py"), *flags],
-        env={**os.environ, "PYTHONPATH": str(GENERATED)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    facts = {"output": result.stdout + result.stderr}
-    for key, value in re.findall(r"^([a-z ]+): (.*)$", result.stdout, re.MULTILINE):
-        facts[key] = json.loads(value)
-    return facts
-
-
 @pytest.fixture(scope="module")
-def runs() -> dict[tuple[str, str], dict[str, Any]]:
-    pairs = [(minor, form) for minor in SUPPORTED for form in FORMS]
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        done = pool.map(lambda pair: _describe(*pair), pairs)
-        return {pair: run for pair, run in zip(pairs, done) if run is not None}
+def runs() -> dict[tuple[str, str], Probe]:
+    return probe_every_cpython("method_parity.py")
 
 
-def _newest_cpython(runs: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Any]:
+def _newest_cpython(runs: dict[tuple[str, str], Probe]) -> dict[str, Any]:
     having = [
-        run
-        for (minor, form), run in runs.items()
-        if "theirs" in run and form == FORMS[0]
+        run for run in runs.values() if "theirs" in run.facts and run.form == FORMS[0]
     ]
     assert having, "no CPython with http.HTTPMethod found"
-    return max(having, key=lambda run: version_tuple(run["version"]))["theirs"]
+    newest = max(having, key=lambda run: version_tuple(run.minor))
+    return dict(newest.facts["theirs"])
 
 
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("minor", SUPPORTED)
 def test_http_method_is_a_drop_in_on_every_supported_cpython(
-    runs: dict[tuple[str, str], dict[str, Any]], minor: str, form: str
+    runs: dict[tuple[str, str], Probe], minor: str, form: str
 ) -> None:
-    require_interpreter(minor)
-    run = runs[(minor, form)]
-    assert run.get("version") == minor, run["output"]
-    assert run["names"] == [
+    names = [
         [name, method.name]
         for method in REGISTRY.members
         for name in (method.name, *method.aliases)
     ]
-    first, stop = simple_enum_range()
-    fast = form == "default form" and first <= version_tuple(minor) < stop
-    assert run["built by"] == ("enum._simple_enum" if fast else "class statement")
+    run = built_as_intended(runs, minor, form, names)
     # Against this interpreter's own HTTPMethod, or the newest CPython's answers.
     # dir() lists the str methods of the interpreter at hand: compared only there.
-    own = "theirs" in run
-    theirs = run["theirs"] if own else _newest_cpython(runs)
-    ours = run["ours"]
+    own = "theirs" in run.facts
+    theirs = run.facts["theirs"] if own else _newest_cpython(runs)
+    ours = run.facts["ours"]
     differences = [
         f"{name}: {view}: {ours[name][view]}, CPython has {answer}"
         for name, answers in theirs.items()
