@@ -15,51 +15,28 @@ from enum import Enum
 
 __all__ = ["HTTPMethod"]
 
-# Type checkers take TYPE_CHECKING as true and see a str enum whose member
-# attributes are declared on a base only they see, as in http_status.
-TYPE_CHECKING = False
-
-if TYPE_CHECKING:
-    from typing import TypeVar
-
-    _T = TypeVar("_T")
-
-    class _Base(str, Enum):
-        _value_: str
-        description: str
-
-    def _build(cls: _T) -> _T:
-        return cls
-
-else:
+# CPython builds http.HTTPMethod from a plain class with the private
+# enum._simple_enum and enum.StrEnum. Do the same on the versions whose enum the
+# tests cover; elsewhere, and on an enum without it, HTTPMethod is a class
+# statement. The types are in http_method.pyi, as in http_status.
+if (3, 11) <= sys.version_info < (3, 16):
     try:
-        # CPython builds http.HTTPMethod with the private enum._simple_enum and
-        # enum.StrEnum; use them only on the versions whose enum the tests cover.
-        if not (3, 11) <= sys.version_info < (3, 16):
-            raise ImportError("enum._simple_enum is not tested on this version")
-        from enum import StrEnum, _simple_enum
+        from enum import _simple_enum
     except ImportError:
-        try:
-            from enum import StrEnum as _Base
-        except ImportError:  # before 3.11
+        _simple_enum = None
+else:
+    _simple_enum = None
+try:
+    from enum import StrEnum as _StrEnum
+except ImportError:  # before 3.11
 
-            class _Base(str, Enum):
-                # What enum.StrEnum does: str(), format() and f-strings give the value.
-                __str__ = str.__str__
-                __format__ = str.__format__
-
-        def _build(cls):
-            return cls
-
-    else:
-        _Base = object
-
-        def _build(cls):
-            return _simple_enum(StrEnum)(cls)
+    class _StrEnum(str, Enum):
+        # What enum.StrEnum does: str(), format() and f-strings give the value.
+        __str__ = str.__str__
+        __format__ = str.__format__
 
 
-@_build
-class HTTPMethod(_Base):
+class HTTPMethod(_StrEnum if _simple_enum is None else object):
     """HTTP methods and descriptions
 
     Each member is the method name as a str, with a description, whether the method
@@ -67,33 +44,34 @@ class HTTPMethod(_Base):
     """
 
     # Called only while the class is built, once per member; afterwards
-    # HTTPMethod("GET") looks the member up. The default lets type checkers accept that call.
-    def __new__(cls, value: str, description: str = "") -> "HTTPMethod":
+    # HTTPMethod("GET") looks the member up. An alias gives the bare value, as in
+    # http_status, and the default lets it call this.
+    def __new__(cls, value, description=""):
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.description = description
         return obj
 
-    def __repr__(self) -> str:
+    def __repr__(self):
         return f"<{self.__class__.__name__}.{self._name_}>"
 
     @property
-    def is_safe(self) -> bool:
+    def is_safe(self):
         """Whether the method is safe (RFC 9110, Section 9.2.1): read-only by intent."""
         return self._value_ in _SAFE
 
     @property
-    def is_idempotent(self) -> bool:
+    def is_idempotent(self):
         """Whether the method is idempotent (RFC 9110, Section 9.2.2): repeating it has the effect of sending it once."""
         return self._value_ in _IDEMPOTENT
 
     @property
-    def spec(self) -> str:
+    def spec(self):
         """The specification that defines the method, such as 'RFC 9110, Section 9.3.1'."""
         return _SPECS[self._value_][0]
 
     @property
-    def spec_url(self) -> str:
+    def spec_url(self):
         """A link to that specification, at the section where there is one."""
         return _SPECS[self._value_][1]
 
@@ -110,6 +88,10 @@ class HTTPMethod(_Base):
         "Request that the target process the request payload in a safe and idempotent manner.",
     )
     TRACE = "TRACE", "Perform a message loop-back test along the path to the target."
+
+
+if _simple_enum is not None:
+    HTTPMethod = _simple_enum(_StrEnum)(HTTPMethod)
 
 
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS", "QUERY", "TRACE"})

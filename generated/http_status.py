@@ -14,47 +14,21 @@ from enum import IntEnum
 
 __all__ = ["HTTPStatus"]
 
-# Type checkers take TYPE_CHECKING as true and see a plain IntEnum subclass whose
-# member attributes are declared on a base only they see: annotations in HTTPStatus
-# itself would give it an __annotations__ entry that http.HTTPStatus does not have.
-TYPE_CHECKING = False
-
-if TYPE_CHECKING:
-    from typing import TypeVar
-
-    _T = TypeVar("_T")
-
-    class _Base(IntEnum):
-        _value_: int
-        phrase: str
-        description: str
-
-    def _build(cls: _T) -> _T:
-        return cls
-
-else:
+# CPython builds http.HTTPStatus from a plain class with the private
+# enum._simple_enum, for about 0.6 times the import cost of a class statement. Do
+# the same on the versions whose enum the tests cover; elsewhere, and on an enum
+# without it, HTTPStatus is a class statement. The types are in http_status.pyi, so
+# that annotations cost nothing at import.
+if (3, 11) <= sys.version_info < (3, 16):
     try:
-        # CPython builds http.HTTPStatus with the private enum._simple_enum, which
-        # turns a plain class into an enum for about 0.6 times the import cost of a
-        # class statement. Use it only on the versions whose enum the tests cover.
-        if not (3, 11) <= sys.version_info < (3, 16):
-            raise ImportError("enum._simple_enum is not tested on this version")
         from enum import _simple_enum
     except ImportError:
-        _Base = IntEnum
-
-        def _build(cls):
-            return cls
-
-    else:
-        _Base = object
-
-        def _build(cls):
-            return _simple_enum(IntEnum)(cls)
+        _simple_enum = None
+else:
+    _simple_enum = None
 
 
-@_build
-class HTTPStatus(_Base):
+class HTTPStatus(IntEnum if _simple_enum is None else object):
     """HTTP status codes and reason phrases
 
     Each member is the status code as an int, with its reason phrase, a longer
@@ -64,10 +38,8 @@ class HTTPStatus(_Base):
     # Called only while the class is built, once per member; afterwards
     # HTTPStatus(404) looks the member up. An alias gives the bare value
     # (OLD = 413, not OLD = NEW: enum._simple_enum before 3.13 would make a second
-    # member of the same tuple) and the defaults let it, and type checkers, call this.
-    def __new__(
-        cls, value: int, phrase: str = "", description: str = ""
-    ) -> "HTTPStatus":
+    # member of the same tuple) and the defaults let it call this.
+    def __new__(cls, value, phrase="", description=""):
         obj = int.__new__(cls, value)
         obj._value_ = value
         obj.phrase = phrase
@@ -75,32 +47,32 @@ class HTTPStatus(_Base):
         return obj
 
     @property
-    def is_informational(self) -> bool:
+    def is_informational(self):
         return 100 <= self <= 199
 
     @property
-    def is_success(self) -> bool:
+    def is_success(self):
         return 200 <= self <= 299
 
     @property
-    def is_redirection(self) -> bool:
+    def is_redirection(self):
         return 300 <= self <= 399
 
     @property
-    def is_client_error(self) -> bool:
+    def is_client_error(self):
         return 400 <= self <= 499
 
     @property
-    def is_server_error(self) -> bool:
+    def is_server_error(self):
         return 500 <= self <= 599
 
     @property
-    def spec(self) -> str:
+    def spec(self):
         """The specification that defines the code, such as 'RFC 9110, Section 15.5.5'."""
         return _spec(self._value_)[0]
 
     @property
-    def spec_url(self) -> str:
+    def spec_url(self):
         """A link to that specification, at the section where there is one."""
         return _spec(self._value_)[1]
 
@@ -301,6 +273,10 @@ class HTTPStatus(_Base):
     )
 
 
+if _simple_enum is not None:
+    HTTPStatus = _simple_enum(IntEnum)(HTTPStatus)
+
+
 # The specification of each code and a link to it: code, text and link on one line.
 # Read when first asked for: unpacked on every member, they would make building the
 # enum cost more than CPython's own.
@@ -368,10 +344,10 @@ _SPECS = (
     "510 RFC 2774, Section 7 https://www.rfc-editor.org/rfc/rfc2774.html#section-7\n"
     "511 RFC 6585, Section 6 https://www.rfc-editor.org/rfc/rfc6585.html#section-6\n"
 )
-_spec_by_code: "dict[int, tuple[str, str]]" = {}
+_spec_by_code = {}
 
 
-def _spec(code: int) -> "tuple[str, str]":
+def _spec(code):
     if not _spec_by_code:
         for line in _SPECS.splitlines():
             text, url = line[4:].rsplit(" ", 1)

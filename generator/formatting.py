@@ -23,8 +23,10 @@ class FormatError(Exception):
     pass
 
 
-def format_python(source: str, name: str) -> str:
-    cached = _cache_path(source)
+def format_python(source: str, name: str, stub: bool = False) -> str:
+    """`source` as black writes it; `stub` for a .pyi file, which black lays out
+    more tightly."""
+    cached = _cache_path(source, stub)
     if cached is not None:
         try:
             return cached.read_text(encoding="utf-8")
@@ -35,7 +37,7 @@ def format_python(source: str, name: str) -> str:
     import black
     from black.mode import TargetVersion
 
-    mode = black.Mode(target_versions={TargetVersion[TARGET]})
+    mode = black.Mode(target_versions={TargetVersion[TARGET]}, is_pyi=stub)
     try:
         formatted = black.format_str(source, mode=mode)
     except Exception as error:  # black raises several types for source it cannot parse
@@ -61,12 +63,14 @@ def _cache_folder() -> Path | None:
     return Path(base) / "http-status-registry" / "black"
 
 
-def _cache_path(source: str) -> Path | None:
+def _cache_path(source: str, stub: bool) -> Path | None:
     folder = _cache_folder()
     if folder is None:
         return None
     key = hashlib.sha256(
-        f"{_black_version()}\0{TARGET}\0{source}".encode("utf-8", "surrogatepass")
+        f"{_black_version()}\0{TARGET}\0{stub}\0{source}".encode(
+            "utf-8", "surrogatepass"
+        )
     ).hexdigest()
     return folder / key
 

@@ -18,11 +18,18 @@ class Output:
 
     @property
     def is_python(self) -> bool:
+        """A module to import (its types may be in a stub beside it)."""
         return self.name.endswith(".py")
+
+    @property
+    def is_stub(self) -> bool:
+        """The types of the module of the same name, for type checkers."""
+        return self.name.endswith(".pyi")
 
 
 OUTPUTS = (
     Output("http_status.py", "http_status.py.j2", STATUS),
+    Output("http_status.pyi", "http_status.pyi.j2", STATUS),
     Output("http_status_constants.py", "http_status_constants.py.j2", STATUS),
     Output("http_status_info.py", "http_status_info.py.j2", STATUS),
     Output("status-codes.md", "status-codes.md.j2", STATUS),
@@ -34,6 +41,7 @@ OUTPUTS = (
         STATUS,
     ),
     Output("http_method.py", "http_method.py.j2", METHOD),
+    Output("http_method.pyi", "http_method.pyi.j2", METHOD),
     Output("http-methods.md", "http-methods.md.j2", METHOD),
     Output("http-methods.rst", "http-methods.rst.j2", METHOD),
 )
@@ -47,7 +55,7 @@ def build_outputs(registries: dict[str, Registry], templates: Path) -> dict[str,
         if output.kind.name not in registries:
             continue
         text = render(templates, output.template, registries[output.kind.name])
-        texts[output.name] = (
-            format_python(text, output.template) if output.is_python else text
-        )
+        if output.is_python or output.is_stub:
+            text = format_python(text, output.template, stub=output.is_stub)
+        texts[output.name] = text
     return texts

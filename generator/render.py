@@ -104,7 +104,7 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
 
 
 def render(templates: Path, template_name: str, registry: Registry) -> str:
-    finalize = _only_code if template_name.endswith(".py.j2") else None
+    finalize = _only_code if template_name.endswith((".py.j2", ".pyi.j2")) else None
     try:
         template = _environment(templates, finalize).get_template(template_name)
         return template.render(

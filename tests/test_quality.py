@@ -22,6 +22,13 @@ TYPING = ROOT / "tests" / "typing"
 GENERATED_MODULES = [
     str(GENERATED / output.name) for output in OUTPUTS if output.is_python
 ]
+STUBS = [output.name for output in OUTPUTS if output.is_stub]
+# What type checkers read: a module's stub where it has one, else the module.
+TYPED_FILES = [
+    str(GENERATED / (output.name + "i" if output.name + "i" in STUBS else output.name))
+    for output in OUTPUTS
+    if output.is_python
+]
 
 
 def run(
@@ -72,15 +79,49 @@ def pyright(
 # 3.8 and 3.9), and the newest supported one.
 @pytest.mark.parametrize("version", ["3.10", SUPPORTED[-1]])
 def test_generated_modules_pass_mypy_strict(version: str) -> None:
-    result = mypy("--python-version", version, *GENERATED_MODULES)
+    result = mypy("--python-version", version, *TYPED_FILES)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("version", [SUPPORTED[0], SUPPORTED[-1]])
 def test_generated_modules_pass_pyright_strict(version: str) -> None:
-    result = pyright(*GENERATED_MODULES, version=version)
+    result = pyright(*TYPED_FILES, version=version)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 errors" in result.stdout
+
+
+def stubtest(folder: Path) -> subprocess.CompletedProcess[str]:
+    """mypy's stubtest: each stub against the module it describes, imported here."""
+    modules = [name[: -len(".pyi")] for name in STUBS]
+    return run(
+        sys.executable,
+        "-m",
+        "mypy.stubtest",
+        *modules,
+        env={"MYPYPATH": str(folder), "PYTHONPATH": str(folder)},
+        cwd=folder,
+    )
+
+
+def test_the_stubs_describe_the_modules() -> None:
+    result = stubtest(GENERATED)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_stubtest_finds_a_stub_that_lacks_a_property(tmp_path: Path) -> None:
+    for output in OUTPUTS:
+        if output.is_python or output.is_stub:
+            (tmp_path / output.name).write_text(
+                (GENERATED / output.name).read_text(encoding="utf-8"), encoding="utf-8"
+            )
+    stub = tmp_path / "http_status.pyi"
+    text = stub.read_text(encoding="utf-8")
+    lacking = text.replace("    @property\n    def spec_url(self) -> str: ...\n", "")
+    assert lacking != text
+    stub.write_text(lacking, encoding="utf-8")
+    result = stubtest(tmp_path)
+    assert result.returncode == 1
+    assert "http_status.HTTPStatus.spec_url is not present in stub" in result.stdout
 
 
 def test_typed_usage_passes_both_checkers() -> None:
@@ -165,8 +206,10 @@ def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
         )
     assert names == [
         "http_method/__init__.py",
+        "http_method/__init__.pyi",
         "http_method/py.typed",
         "http_status/__init__.py",
+        "http_status/__init__.pyi",
         "http_status/py.typed",
         "http_status_constants/__init__.py",
         "http_status_constants/py.typed",
