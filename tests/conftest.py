@@ -166,7 +166,9 @@ class Project:
 
     def snapshot(self) -> dict[str, bytes]:
         return {
-            path.name: path.read_bytes() for path in sorted(self.generated.iterdir())
+            path.name: path.read_bytes()
+            for path in sorted(self.generated.iterdir())
+            if path.is_file()
         }
 
     def put_entry(self, entry: str) -> None:
@@ -195,7 +197,12 @@ def _code_of(entry: str) -> int:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     for folder in ("data", "templates", "generated"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+        # Not the bytecode or tool caches a run may leave beside the sources.
+        shutil.copytree(
+            ROOT / folder,
+            tmp_path / folder,
+            ignore=shutil.ignore_patterns(".*", "__pycache__"),
+        )
     return Project(tmp_path)
 
 

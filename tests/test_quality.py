@@ -90,22 +90,29 @@ def test_generated_modules_pass_pyright_strict(version: str) -> None:
     assert "0 errors" in result.stdout
 
 
-def stubtest(folder: Path) -> subprocess.CompletedProcess[str]:
-    """mypy's stubtest: each stub against the module it describes, imported here."""
+def stubtest(folder: Path, work: Path) -> subprocess.CompletedProcess[str]:
+    """mypy's stubtest: each stub against the module it describes, imported here.
+    It runs in `work`, where its cache goes: nothing is written beside the stubs."""
     modules = [name[: -len(".pyi")] for name in STUBS]
     return run(
         sys.executable,
         "-m",
         "mypy.stubtest",
         *modules,
-        env={"MYPYPATH": str(folder), "PYTHONPATH": str(folder)},
-        cwd=folder,
+        env={
+            "MYPYPATH": str(folder),
+            "PYTHONPATH": str(folder),
+            "MYPY_CACHE_DIR": str(work / ".mypy_cache"),
+        },
+        cwd=work,
     )
 
 
-def test_the_stubs_describe_the_modules() -> None:
-    result = stubtest(GENERATED)
+def test_the_stubs_describe_the_modules(tmp_path: Path) -> None:
+    before = sorted(GENERATED.iterdir())
+    result = stubtest(GENERATED, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(GENERATED.iterdir()) == before
 
 
 def test_stubtest_finds_a_stub_that_lacks_a_property(tmp_path: Path) -> None:
@@ -119,7 +126,7 @@ def test_stubtest_finds_a_stub_that_lacks_a_property(tmp_path: Path) -> None:
     lacking = text.replace("    @property\n    def spec_url(self) -> str: ...\n", "")
     assert lacking != text
     stub.write_text(lacking, encoding="utf-8")
-    result = stubtest(tmp_path)
+    result = stubtest(tmp_path, tmp_path)
     assert result.returncode == 1
     assert "http_status.HTTPStatus.spec_url is not present in stub" in result.stdout
 
