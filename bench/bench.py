@@ -70,38 +70,55 @@ def write_stdlib_http_status(python: Path, folder: str) -> None:
     Path(folder, "stdlib_http_status.py").write_text(alone, encoding="utf-8")
 
 
+def _instructions(python: Path, statement: str, path: str) -> int:
+    """Instructions a fresh interpreter executes for `statement`, counted by callgrind:
+    the same count on every run, where times move by several percent."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--trace-children=yes",  # the newest CPythons start via a wrapper
+                f"--callgrind-out-file={folder}/out.%p",
+                str(python),
+                "-c",
+                statement,
+            ],
+            env={**os.environ, "PYTHONPATH": path, "PYTHONHASHSEED": "0"},
+            capture_output=True,
+            check=True,
+        )
+        return sum(
+            int(match)
+            for out in Path(folder).iterdir()
+            for match in re.findall(
+                r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE
+            )[:1]
+        )
+
+
 def instructions(python: Path, variant: str, path: str) -> int | None:
-    """Instructions the variant's import executes beyond `import enum`, counted by
-    callgrind: the same count on every run, where times move by several percent."""
+    """Instructions the variant's import executes beyond `import enum`: finding the
+    modules, unmarshalling their .pyc, running them, and freeing it all at exit."""
     if shutil.which("valgrind") is None:
         return None
-    counts = []
-    for statement in (IMPORTS[variant], "import enum"):
-        with tempfile.TemporaryDirectory() as folder:
-            subprocess.run(
-                [
-                    "valgrind",
-                    "--tool=callgrind",
-                    "--trace-children=yes",  # the newest CPythons start via a wrapper
-                    f"--callgrind-out-file={folder}/out.%p",
-                    str(python),
-                    "-c",
-                    statement,
-                ],
-                env={**os.environ, "PYTHONPATH": path, "PYTHONHASHSEED": "0"},
-                capture_output=True,
-                check=True,
-            )
-            counts.append(
-                sum(
-                    int(match)
-                    for out in Path(folder).iterdir()
-                    for match in re.findall(
-                        r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE
-                    )[:1]
-                )
-            )
-    return counts[0] - counts[1]
+    return _instructions(python, IMPORTS[variant], path) - _instructions(
+        python, "import enum", path
+    )
+
+
+def exec_instructions(python: Path, module: str, path: str) -> int | None:
+    """Instructions of running the module's code alone (and freeing what it made, at
+    exit), its .pyc already unmarshalled: what building the enum costs."""
+    if shutil.which("valgrind") is None:
+        return None
+    source = str(Path(path, f"{module}.py"))
+    load = (
+        "import enum, importlib.util, marshal; code = marshal.loads(open("
+        f"importlib.util.cache_from_source({source!r}), 'rb').read()[16:])"
+    )
+    run = f"{load}; exec(code, {{'__name__': {module!r}}})"
+    return _instructions(python, run, path) - _instructions(python, load, path)
 
 
 def import_time(python: Path, variant: str, path: str) -> float:
@@ -130,7 +147,7 @@ def benchmark_interpreters(runs: int) -> tuple[list[str], list[str]]:
     for minor in SUPPORTED:
         python = find_interpreter(minor)
         if python is None:
-            import_rows.append(f"| {minor} | (not found) | | | | | | | | | |")
+            import_rows.append(f"| {minor} | (not found) | | | | | | | | | | |")
             continue
         with tempfile.TemporaryDirectory() as folder:
             for output in OUTPUTS:
@@ -155,9 +172,14 @@ def benchmark_interpreters(runs: int) -> tuple[list[str], list[str]]:
                 )
             }
             like_for_like = _ratio(counted, "http_status", "CPython's HTTPStatus alone")
+            executed = {
+                module: exec_instructions(python, module, folder)
+                for module in ("http_status", "stdlib_http_status")
+            }
+            exec_only = _ratio(executed, "http_status", "stdlib_http_status")
             import_rows.append(
                 f"| {_version(python)} | {_seconds(ours)} | {_seconds(plain)} | {_seconds(alone)} "
-                f"| **{ours / alone:.2f}** | {like_for_like} "
+                f"| **{ours / alone:.2f}** | {like_for_like} | {exec_only} "
                 f"| {_seconds(http)} | {ours / http:.2f} | {_seconds(pair)} | **{pair / http:.2f}** "
                 f"| {_ratio(counted, 'http_status + http_method', 'http')} |"
             )
@@ -279,15 +301,16 @@ def main() -> None:
         "interpreter's own http/__init__.py cut before HTTPMethod; `import http` also builds HTTPMethod\n"
         "from 3.11 on, so the two generated enums together are set against it. Instructions: the\n"
         "ratio of the imports' instruction counts under callgrind (PYTHONHASHSEED=0), which does not\n"
-        "move from run to run.\n"
+        "move from run to run: the whole import (finding the module, unmarshalling its .pyc, running\n"
+        "it, freeing it at exit), and exec only (running the unmarshalled code and freeing it).\n"
     )
     print(
         "| CPython | http_status | http_status, class statement | CPython's HTTPStatus alone "
-        "| ratio to HTTPStatus alone | same, in instructions | import http | http_status to import http "
+        "| ratio to HTTPStatus alone | same, in instructions | same, exec only | import http | http_status to import http "
         "| http_status + http_method | pair to import http | same, in instructions |"
     )
     print(
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
     print("\n".join(import_rows))
     print("\n## Lookups, per interpreter\n")
