@@ -9,8 +9,6 @@ Each constant is the ``HTTPStatus`` member itself, aliases included; they are
 written out one per line so that type checkers and editors see them.
 """
 
-from __future__ import annotations
-
 from http_status import HTTPStatus
 
 __all__ = [
@@ -150,5 +148,7 @@ LOOP_DETECTED = HTTPStatus.LOOP_DETECTED
 NOT_EXTENDED = HTTPStatus.NOT_EXTENDED
 NETWORK_AUTHENTICATION_REQUIRED = HTTPStatus.NETWORK_AUTHENTICATION_REQUIRED
 
-# The reason phrase of each status code, as in http.client.responses.
-responses: dict[int, str] = {status: status.phrase for status in HTTPStatus}
+# The reason phrase of each status code, as in http.client.responses. The annotation
+# is a string: Python 3.8 evaluates it, and `from __future__ import annotations` would
+# import a module at run time.
+responses: "dict[int, str]" = {status: status.phrase for status in HTTPStatus}
