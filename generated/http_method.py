@@ -26,6 +26,7 @@ if (3, 11) <= sys.version_info < (3, 16):
         _simple_enum = None
 else:
     _simple_enum = None
+
 try:
     from enum import StrEnum as _StrEnum
 except ImportError:  # before 3.11
