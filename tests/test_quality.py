@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -129,6 +130,21 @@ def test_stubtest_finds_a_stub_that_lacks_a_property(tmp_path: Path) -> None:
     result = stubtest(tmp_path, tmp_path)
     assert result.returncode == 1
     assert "http_status.HTTPStatus.spec_url is not present in stub" in result.stdout
+
+
+@pytest.mark.parametrize("stub", STUBS)
+def test_a_module_with_a_stub_carries_no_annotations(stub: str) -> None:
+    """Its types are in the stub: annotations in the module would only add to its
+    import cost (from 3.14 on, a code object for each annotated function)."""
+    module = ast.parse((GENERATED / stub[: -len("i")]).read_text(encoding="utf-8"))
+    annotated = [
+        f"line {node.lineno}"
+        for node in ast.walk(module)
+        if isinstance(node, ast.AnnAssign)
+        or (isinstance(node, ast.arg) and node.annotation is not None)
+        or (isinstance(node, ast.FunctionDef) and node.returns is not None)
+    ]
+    assert annotated == []
 
 
 def test_typed_usage_passes_both_checkers() -> None:
