@@ -26,7 +26,7 @@ GENERATED_MODULES = [
 STUBS = [output.name for output in OUTPUTS if output.is_stub]
 # What type checkers read: a module's stub where it has one, else the module.
 TYPED_FILES = [
-    str(GENERATED / (output.name + "i" if output.name + "i" in STUBS else output.name))
+    str(GENERATED / (f"{output.name}i" if f"{output.name}i" in STUBS else output.name))
     for output in OUTPUTS
     if output.is_python
 ]
@@ -136,7 +136,7 @@ def test_stubtest_finds_a_stub_that_lacks_a_property(tmp_path: Path) -> None:
 def test_a_module_with_a_stub_carries_no_annotations(stub: str) -> None:
     """Its types are in the stub: annotations in the module would only add to its
     import cost (from 3.14 on, a code object for each annotated function)."""
-    module = ast.parse((GENERATED / stub[: -len("i")]).read_text(encoding="utf-8"))
+    module = ast.parse((GENERATED / stub.removesuffix("i")).read_text(encoding="utf-8"))
     annotated = [
         f"line {node.lineno}"
         for node in ast.walk(module)
