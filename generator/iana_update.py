@@ -144,11 +144,3 @@ def _record_provenance(
             flags=re.MULTILINE,
         )
     write_changed(readme.parent, {readme.name: text[:start] + section + text[end:]})
-
-
-def _replace_line(text: str, line: str) -> str:
-    """`text` with its first line that starts as `line` does (up to the first space
-    after the dash) replaced by `line`."""
-    start = line.split(" ", 2)[:2]
-    pattern = re.compile(rf"^{re.escape(' '.join(start))} .*$", re.MULTILINE)
-    return pattern.sub(lambda match: line, text, count=1)
