@@ -9,12 +9,20 @@ import signal
 import sys
 from pathlib import Path
 
-from .files import differences, write_changed
+from .files import differences, write_changed, write_files
 from .formatting import FormatError
-from .iana import Difference, compare, compare_methods, read_iana, read_iana_methods
-from .iana_update import METHODS_URL, STATUS_URL, Update, update
+from .iana import (
+    Difference,
+    compare,
+    compare_methods,
+    parse_iana,
+    parse_iana_methods,
+    read_iana,
+    read_iana_methods,
+)
+from .iana_update import METHODS_URL, STATUS_URL, TIMEOUT, Update, plan
 from .outputs import build_outputs
-from .problems import InputError
+from .problems import InputError, one_line
 from .registry import METHOD, STATUS, Registry, load_registry
 from .render import TemplateFailure
 
@@ -178,6 +186,24 @@ def _add_iana_update_options(command: argparse.ArgumentParser) -> None:
         default=METHODS_URL,
         help=f"where IANA publishes its method CSV (default: {METHODS_URL})",
     )
+    command.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=TIMEOUT,
+        help=f"the most seconds one whole download may take (default: {TIMEOUT:g})",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds from 0 to 3600"
+        )
+    return seconds
 
 
 def _shown(path: Path) -> str:
@@ -259,29 +285,34 @@ def _iana(arguments: argparse.Namespace) -> int:
 
 
 def _iana_update(arguments: argparse.Namespace) -> int:
-    readme = arguments.iana.parent / "README.md"
-    problems = []
-    for each in (
+    updates = [
         Update(
-            arguments.iana, arguments.status_url, read_iana, lambda row: str(row.code)
+            arguments.iana,
+            _shown(arguments.iana),
+            arguments.status_url,
+            parse_iana,
+            lambda row: str(row.code),
         ),
         Update(
             arguments.iana_methods,
+            _shown(arguments.iana_methods),
             arguments.methods_url,
-            read_iana_methods,
+            parse_iana_methods,
             lambda row: str(row.method),
         ),
-    ):
-        try:
-            changes = update(each, _shown(each.path), readme, arguments.today)
-        except InputError as error:
-            problems += error.problems
-            continue
-        print("\n".join(changes) or f"{_shown(each.path)}: unchanged")
-    if problems:
-        for problem in problems:
-            print(f"{problem}; the vendored file is kept", file=sys.stderr)
+    ]
+    try:
+        planned = plan(updates, _shown, arguments.today, arguments.timeout)
+    except InputError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(
+            "error: nothing was changed; every vendored file is kept as it was",
+            file=sys.stderr,
+        )
         return EXIT_INVALID
+    write_files(planned.texts)
+    print("\n".join(one_line(line) for line in planned.report))
     return _iana(arguments)
 
 

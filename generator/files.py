@@ -11,51 +11,64 @@ from pathlib import Path
 
 
 def read_current(directory: Path, names: list[str]) -> dict[str, bytes | None]:
-    current: dict[str, bytes | None] = {}
-    for name in names:
-        try:
-            current[name] = (directory / name).read_bytes()
-        except FileNotFoundError:
-            current[name] = None
-    return current
+    """The bytes of each file of `directory`, None where there is none."""
+    current = _read_paths([directory / name for name in names])
+    return {path.name: data for path, data in current.items()}
 
 
 def write_changed(directory: Path, texts: dict[str, str]) -> list[str]:
-    """Write the files whose bytes differ, as one transaction; return their names.
+    """Write the files of one folder whose bytes differ, as one transaction (see
+    write_files); return their names."""
+    changed = write_files({directory / name: text for name, text in texts.items()})
+    return [path.name for path in changed]
 
-    Each new text goes to a temporary file in the same folder first, and only when all
+
+def write_files(texts: dict[Path, str]) -> list[Path]:
+    """Write the files whose bytes differ, as one transaction; return their paths.
+
+    Each new text goes to a temporary file beside its target first, and only when all
     of them are on disk are they moved into place. If anything fails on the way, even
     an interrupt between two moves, the files already moved get their old bytes back.
     """
-    wanted = {name: text.encode("utf-8") for name, text in texts.items()}
-    current = read_current(directory, list(wanted))
-    changed = [name for name in wanted if wanted[name] != current[name]]
+    wanted = {path: text.encode("utf-8") for path, text in texts.items()}
+    current = _read_paths(list(wanted))
+    changed = [path for path in wanted if wanted[path] != current[path]]
     if not changed:
         return []
-    directory.mkdir(parents=True, exist_ok=True)
-    staged: dict[str, str] = {}
+    staged: dict[Path, str] = {}
     try:
-        for name in changed:
-            staged[name] = _stage(directory, name, wanted[name])
-        for name in changed:
-            with _naming(directory / name):
-                os.replace(staged[name], directory / name)
+        for path in changed:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staged[path] = _stage(path, wanted[path])
+        for path in changed:
+            with _naming(path):
+                os.replace(staged[path], path)
     except BaseException:
         # Undo by what is on disk, not by what this loop believes it did: an
         # interrupt can land after a move and before the next line.
         for temporary in staged.values():
             _remove(temporary)
-        now = read_current(directory, changed)
-        for name in changed:
-            if now[name] != current[name]:
-                _restore(directory, name, current[name])
+        now = _read_paths(changed)
+        for path in changed:
+            if now[path] != current[path]:
+                _restore(path, current[path])
         raise
     return changed
 
 
-def _stage(directory: Path, name: str, data: bytes) -> str:
-    with _naming(directory / name):
-        return _write_temporary(directory, name, data)
+def _read_paths(paths: list[Path]) -> dict[Path, bytes | None]:
+    current: dict[Path, bytes | None] = {}
+    for path in paths:
+        try:
+            current[path] = path.read_bytes()
+        except FileNotFoundError:
+            current[path] = None
+    return current
+
+
+def _stage(path: Path, data: bytes) -> str:
+    with _naming(path):
+        return _write_temporary(path, data)
 
 
 @contextlib.contextmanager
@@ -68,18 +81,14 @@ def _naming(path: Path) -> Iterator[None]:
         raise OSError(error.errno, error.strerror, str(path)) from error
 
 
-def _write_temporary(directory: Path, name: str, data: bytes) -> str:
+def _write_temporary(path: Path, data: bytes) -> str:
     descriptor, temporary = tempfile.mkstemp(
-        dir=directory, prefix=f".{name}.", suffix=".tmp"
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
-        mode = (
-            os.stat(directory / name).st_mode & 0o777
-            if (directory / name).exists()
-            else 0o644
-        )
+        mode = os.stat(path).st_mode & 0o777 if path.exists() else 0o644
         os.chmod(temporary, mode)
     except BaseException:
         _remove(temporary)
@@ -87,11 +96,11 @@ def _write_temporary(directory: Path, name: str, data: bytes) -> str:
     return temporary
 
 
-def _restore(directory: Path, name: str, old: bytes | None) -> None:
+def _restore(path: Path, old: bytes | None) -> None:
     if old is None:
-        _remove(str(directory / name))
+        _remove(str(path))
     else:
-        os.replace(_stage(directory, name, old), directory / name)
+        os.replace(_stage(path, old), path)
 
 
 def _remove(path: str) -> None:

@@ -10,11 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .problems import InputError, Problem
+from .problems import InputError, Problem, one_line
 from .registry import Method, Registry, SpecReference, Status
 from .sourcefile import read_text
 
+EXPECTED = "IANA's CSV file"
 HEADER = ["Value", "Description", "Reference"]
+# No field of IANA's has one; inside quotes, CSV would let a line break through.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# RFC 9110, Section 5.6.2: method = token; tchar is any of these.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _CODE = re.compile(r"[1-5][0-9]{2}")
 _RANGE = re.compile(r"([1-5][0-9]{2})-([1-5][0-9]{2})")
 _REFERENCE = re.compile(r"\[([^\[\]]+)\]")
@@ -61,23 +66,49 @@ def _cited(references: tuple[IanaReference, ...]) -> str:
 
 def read_iana(path: Path, shown_path: str) -> list[IanaCode]:
     """The codes IANA registers (not the unassigned ranges), from its CSV file."""
+    return parse_iana(read_text(path, shown_path, EXPECTED), shown_path)
+
+
+def parse_iana(text: str, shown_path: str) -> list[IanaCode]:
+    """The codes of the text of IANA's status code CSV file, read or downloaded."""
     problems: list[Problem] = []
     codes = [
         parsed
-        for line, row in _rows(path, shown_path, HEADER, problems)
+        for line, row in _rows(text, shown_path, HEADER, problems)
         if (parsed := _parse_row(row, line, shown_path, problems)) is not None
     ]
+    _once_each(
+        [(code.line, str(code.code)) for code in codes], "Value", shown_path, problems
+    )
     if problems:
         raise InputError(problems)
     return codes
 
 
+def _once_each(
+    keys: list[tuple[int, str]], field: str, shown_path: str, problems: list[Problem]
+) -> None:
+    """A row whose key an earlier row has is a problem: one of them would silently win."""
+    first: dict[str, int] = {}
+    for line, key in keys:
+        if key in first:
+            problems.append(
+                Problem(
+                    shown_path,
+                    line,
+                    field,
+                    f"{key} is already at line {first[key]}; expected each once",
+                )
+            )
+        first.setdefault(key, line)
+
+
 def _rows(
-    path: Path, shown_path: str, header: list[str], problems: list[Problem]
+    text: str, shown_path: str, header: list[str], problems: list[Problem]
 ) -> list[tuple[int, list[str]]]:
     """The data rows of one of IANA's CSV files, with their lines; a row of the wrong
-    width becomes a problem, and a file with another header is refused whole."""
-    text = read_text(path, shown_path, "IANA's CSV file")
+    width, or a field with a control character (a line break inside quotes), becomes a
+    problem, and a file with another header is refused whole."""
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = []
     try:
@@ -110,7 +141,22 @@ def _rows(
                     )
                 )
                 continue
-            rows.append((line, [field.strip() for field in row]))
+            unprintable = [
+                (name, field)
+                for name, field in zip(header, row)
+                if _CONTROL.search(field)
+            ]
+            for name, field in unprintable:
+                problems.append(
+                    Problem(
+                        shown_path,
+                        line,
+                        name,
+                        f"{field!r} holds a control character; expected one line of text",
+                    )
+                )
+            if not unprintable:
+                rows.append((line, [field.strip() for field in row]))
     except csv.Error as error:
         problems.append(
             Problem(
@@ -197,7 +243,9 @@ class Difference:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: {self.code} {self.kind}: {self.message}"
-        return f"{where}; kept on purpose: {self.kept}" if self.kept else where
+        return one_line(
+            f"{where}; kept on purpose: {self.kept}" if self.kept else where
+        )
 
 
 def compare(
@@ -341,11 +389,27 @@ class IanaMethod:
 
 def read_iana_methods(path: Path, shown_path: str) -> list[IanaMethod]:
     """The methods of IANA's HTTP Method Registry, from its CSV file."""
+    return parse_iana_methods(read_text(path, shown_path, EXPECTED), shown_path)
+
+
+def parse_iana_methods(text: str, shown_path: str) -> list[IanaMethod]:
+    """The methods of the text of IANA's method CSV file, read or downloaded."""
     problems: list[Problem] = []
     methods = []
     for line, (method, safe, idempotent, references) in _rows(
-        path, shown_path, METHOD_HEADER, problems
+        text, shown_path, METHOD_HEADER, problems
     ):
+        if not _TOKEN.fullmatch(method):
+            problems.append(
+                Problem(
+                    shown_path,
+                    line,
+                    "Method Name",
+                    f"{method!r} is not a token; expected a method name of letters, "
+                    "digits and !#$%&'*+-.^_`|~ (RFC 9110, Section 5.6.2)",
+                )
+            )
+            continue
         for field, flag in (("Safe", safe), ("Idempotent", idempotent)):
             if flag not in _FLAGS:
                 problems.append(
@@ -361,6 +425,12 @@ def read_iana_methods(path: Path, shown_path: str) -> list[IanaMethod]:
                     line,
                 )
             )
+    _once_each(
+        [(method.line, method.method) for method in methods],
+        "Method Name",
+        shown_path,
+        problems,
+    )
     if problems:
         raise InputError(problems)
     return methods

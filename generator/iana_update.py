@@ -1,24 +1,31 @@
-"""Fetch IANA's current registry files and replace the vendored ones that parse.
+"""Fetch IANA's current registry files and replace the vendored ones, all or nothing.
 
-Each file is downloaded to memory, read by the same reader `iana` uses (a file that
-does not parse is refused and the vendored one kept), written in place of the old one
-only when its bytes differ, and its Source and sha256 lines in data/iana/README.md
-are rewritten. What changed is said as the rows added, removed and changed.
+Every file is downloaded whole (bounded in time and size, checked against what the
+server announced), decoded and parsed by the same reader `iana` uses, and the README
+beside it is rewritten in memory with the file's new Source and sha256, before
+anything is written. Only when every download and every rewrite has succeeded are
+the changed files replaced, in one transaction: either all of them are, or none.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
+import http.client
 import re
-import tempfile
+import signal
+import threading
+import time
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from .files import write_changed
 from .problems import InputError, Problem
+from .sourcefile import decode_text, read_text
 
 STATUS_URL = (
     "https://www.iana.org/assignments/http-status-codes/http-status-codes-1.csv"
@@ -26,6 +33,10 @@ STATUS_URL = (
 METHODS_URL = "https://www.iana.org/assignments/http-methods/methods.csv"
 # IANA's files are a few kilobytes; anything far larger is not one of them.
 MAX_BYTES = 1024 * 1024
+# The whole download of one file, from connecting to the last byte.
+TIMEOUT = 60.0
+EXPECTED = "IANA's CSV file"
+PROVENANCE = "README.md"  # beside each vendored file: its source and sha256
 
 
 @dataclass(frozen=True)
@@ -33,57 +44,184 @@ class Update:
     """One vendored file and where its current version is published."""
 
     path: Path
+    shown_path: str
     url: str
-    read: Callable[[Path, str], list[Any]]  # the reader iana uses
+    parse: Callable[[str, str], list[Any]]  # the parser iana uses, on text
     key: Callable[[Any], str]  # what identifies a row: its code or method
 
 
-def fetch(url: str, shown_path: str) -> bytes:
+@dataclass(frozen=True)
+class Plan:
+    """What an update will write, and what it will say it changed."""
+
+    texts: dict[Path, str]
+    report: list[str]
+
+
+def plan(
+    updates: list[Update],
+    shown: Callable[[Path], str],
+    today: datetime.date,
+    timeout: float = TIMEOUT,
+) -> Plan:
+    """Download and check every file, and work out every file's new text; raise
+    InputError with the problems of all of them before anything is written."""
+    problems: list[Problem] = []
+    texts: dict[Path, str] = {}
+    report: list[str] = []
+    fetched: list[tuple[Update, bytes, str]] = []
+    for update in updates:
+        try:
+            data = fetch(update.url, update.shown_path, timeout)
+            where = f"{update.url} (as {update.shown_path})"
+            new_rows = update.parse(decode_text(data, where, EXPECTED), where)
+        except InputError as error:
+            problems += error.problems
+            continue
+        if _current_bytes(update.path) == data:
+            report.append(f"{update.shown_path}: unchanged")
+            continue
+        fetched.append((update, data, data.decode("utf-8")))
+        report.append(f"{update.shown_path}: replaced by {update.url}")
+        report += _changes(_old_rows(update), new_rows, update.key)
+    for update, data, text in fetched:
+        readme = update.path.parent / PROVENANCE
+        try:
+            current = texts.get(readme) or read_text(
+                readme, shown(readme), f"the provenance of {update.path.name}"
+            )
+            texts[readme] = _with_provenance(
+                current, shown(readme), update, today, data
+            )
+        except InputError as error:
+            problems += error.problems
+        texts[update.path] = text
+    if problems:
+        raise InputError(problems)
+    return Plan(texts, report)
+
+
+def fetch(url: str, shown_path: str, timeout: float = TIMEOUT) -> bytes:
+    """The whole body of a 200 response, or InputError naming the address: never a
+    partial body, and never more than `timeout` seconds or MAX_BYTES."""
+
+    def refuse(what: str) -> InputError:
+        return InputError(
+            [
+                Problem(
+                    shown_path,
+                    1,
+                    "download",
+                    f"{url} {what}; expected IANA's CSV file",
+                )
+            ]
+        )
+
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise refuse("is not an http or https address")
+    started = time.monotonic()
     try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            data: bytes = response.read(MAX_BYTES + 1)
-    except (OSError, ValueError) as error:
-        raise InputError(
-            [
-                Problem(
-                    shown_path,
-                    1,
-                    "download",
-                    f"{url} failed ({error}); expected IANA's CSV file",
-                )
-            ]
-        ) from None
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            [
-                Problem(
-                    shown_path,
-                    1,
-                    "download",
-                    f"{url} sent more than 1 MiB; expected IANA's CSV file",
-                )
-            ]
+        with _deadline(timeout), urllib.request.urlopen(
+            url, timeout=timeout
+        ) as response:
+            problem = _unexpected_headers(response)
+            if problem:
+                raise refuse(problem)
+            chunks: list[bytes] = []
+            received = 0
+            while chunk := response.read1(64 * 1024):
+                received += len(chunk)
+                if received > MAX_BYTES:
+                    raise refuse(f"sent more than {MAX_BYTES // 1024} KiB")
+                if time.monotonic() - started > timeout:
+                    raise _TimedOut
+                chunks.append(chunk)
+    except _TimedOut:
+        raise refuse(f"did not finish within {timeout:g} s") from None
+    except (OSError, ValueError, http.client.HTTPException) as error:
+        # OSError: the network, an HTTP error status (urllib's HTTPError), a socket
+        # timeout; HTTPException: a reply that is not HTTP, a header line too long,
+        # too many headers, a chunked body cut short.
+        raise refuse(f"failed ({_describe(error)})") from None
+    data = b"".join(chunks)
+    announced = response.headers.get("Content-Length", "")
+    # A chunked body's length is in its chunks, which http.client checks itself.
+    if not response.chunked and announced.isdigit() and int(announced) != len(data):
+        raise refuse(
+            f"announced {announced} bytes and sent {len(data)}: the download is incomplete"
         )
     return data
 
 
-def update(
-    update: Update, shown_path: str, readme: Path, today: datetime.date
-) -> list[str]:
-    """Replace `update.path` with the file at `update.url` if it parses and differs;
-    return lines saying what changed (none when nothing did)."""
-    data = fetch(update.url, shown_path)
-    with tempfile.TemporaryDirectory() as folder:
-        fetched = Path(folder) / update.path.name
-        fetched.write_bytes(data)
-        new_rows = update.read(fetched, f"{update.url} (as {shown_path})")
-    old_rows = update.read(update.path, shown_path) if update.path.exists() else []
-    if update.path.exists() and update.path.read_bytes() == data:
+def _unexpected_headers(response: Any) -> str | None:
+    """What in the response's headers says its body is not a plain CSV file."""
+    if response.status != 200:
+        return f"answered {response.status} {response.reason}, not 200 OK"
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding != "identity":
+        return f"sent the file encoded as {encoding!r}"
+    charset = response.headers.get_content_charset()
+    if charset not in (None, "utf-8", "utf8", "us-ascii"):
+        return f"sent the file in the character set {charset!r}, not UTF-8"
+    return None
+
+
+def _describe(error: BaseException) -> str:
+    """An exception as a short phrase: http.client's have no message of their own."""
+    text = str(error) or type(error).__name__
+    if isinstance(error, http.client.HTTPException) and str(error):
+        text = f"{type(error).__name__}: {text}"
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+class _TimedOut(Exception):
+    """The whole download took longer than it may."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt whatever the download is waiting for once `seconds` have passed.
+
+    A socket timeout bounds each read, not the whole: a server that sends a byte
+    every few seconds, in its headers or its body, would never time out. Where a
+    timer signal is not available (Windows, or a thread other than the main one),
+    the time is checked between reads instead.
+    """
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(signal_number: int, frame: object) -> None:
+        raise _TimedOut
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _old_rows(update: Update) -> list[Any]:
+    """The vendored file's rows; none when it is missing or does not parse (the
+    download then replaces it whole)."""
+    try:
+        return update.parse(
+            read_text(update.path, update.shown_path, EXPECTED), update.shown_path
+        )
+    except InputError:
         return []
-    changes = _changes(old_rows, new_rows, update.key)
-    write_changed(update.path.parent, {update.path.name: data.decode("utf-8")})
-    _record_provenance(readme, update.path.name, update.url, today, data)
-    return [f"{shown_path}: replaced by {update.url}"] + changes
 
 
 def _changes(old: list[Any], new: list[Any], key: Callable[[Any], str]) -> list[str]:
@@ -108,39 +246,35 @@ def _without_line(row: Any) -> dict[str, Any]:
     return fields
 
 
-def _record_provenance(
-    readme: Path, name: str, url: str, today: datetime.date, data: bytes
-) -> None:
-    """Rewrite the Source and sha256 lines of the README's section on `name`."""
-    text = readme.read_text(encoding="utf-8")
+def _with_provenance(
+    text: str, shown_readme: str, update: Update, today: datetime.date, data: bytes
+) -> str:
+    """`text` with the Source and sha256 lines of its section on the file rewritten."""
+    name = update.path.name
     heading = re.search(rf"^## .*`{re.escape(name)}`$", text, re.MULTILINE)
-    if heading is None:
-        raise InputError(
-            [
-                Problem(
-                    str(readme),
-                    1,
-                    "section",
-                    f"none names `{name}`; expected a heading such as '## ...: `{name}`'",
-                )
-            ]
-        )
-    start = heading.end()
+    start = heading.end() if heading else 0
     following = re.search(r"^## ", text[start:], re.MULTILINE)
     end = start + following.start() if following else len(text)
     section = text[start:end]
     for field, value in (
         (
             "Source:",
-            f"fetched from {url} by `make iana-update` on {today.isoformat()}.",
+            f"fetched from {update.url} by `make iana-update` on {today.isoformat()}.",
         ),
         ("sha256", f"`{hashlib.sha256(data).hexdigest()}`"),
     ):
-        section = re.sub(
-            rf"^- {field} .*$",
-            lambda _: f"- {field} {value}",  # noqa: B023 (used at once)
-            section,
-            count=1,
-            flags=re.MULTILINE,
-        )
-    write_changed(readme.parent, {readme.name: text[:start] + section + text[end:]})
+        line = re.search(rf"^- {field} .*$", section, re.MULTILINE)
+        if heading is None or line is None:
+            raise InputError(
+                [
+                    Problem(
+                        shown_readme,
+                        1,
+                        "section",
+                        f"none names `{name}` with a '- {field} ...' line; expected a "
+                        f"heading such as '## ...: `{name}`' and its '- {field}' line",
+                    )
+                ]
+            )
+        section = section[: line.start()] + f"- {field} {value}" + section[line.end() :]
+    return text[:start] + section + text[end:]

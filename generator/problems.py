@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# What would break a report's line or hide in it: control characters (C0, DEL, C1)
+# and the Unicode line and paragraph separators.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def one_line(text: str) -> str:
+    """`text` with every character that could end or disguise a line of a report
+    written as an escape, so that text from a download or a registry is always shown
+    as what it holds, and one finding is always one line."""
+    return _UNPRINTABLE.sub(
+        lambda match: (
+            _ESCAPES.get(match.group(), f"\\x{ord(match.group()):02x}")
+            if ord(match.group()) < 0x100
+            else f"\\u{ord(match.group()):04x}"
+        ),
+        text,
+    )
 
 
 @dataclass(frozen=True)
@@ -13,7 +33,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return one_line(f"{self.path}:{self.line}: {self.field}: {self.message}")
 
 
 class InputError(Exception):

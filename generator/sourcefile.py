@@ -48,40 +48,48 @@ _NAMES = {
 def read_text(path: Path, shown_path: str, expected: str) -> str:
     """The file's text; InputError naming the file, line and column of every culprit."""
 
-    def refuse(message: str, line: int = 1, field: str = "file") -> InputError:
-        return InputError([Problem(shown_path, line, field, message)])
-
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        raise refuse(f"does not exist; expected {expected} at this path") from None
+        raise _refuse(
+            shown_path, f"does not exist; expected {expected} at this path"
+        ) from None
     except OSError as error:
-        raise refuse(
-            f"cannot be read ({error.strerror}); expected {expected}"
+        raise _refuse(
+            shown_path, f"cannot be read ({error.strerror}); expected {expected}"
         ) from None
     if not stat.S_ISREG(status.st_mode):
         # A FIFO would block forever and /dev/zero never end.
-        raise refuse(
-            f"is not a regular file (a folder, a device or a pipe); expected {expected}"
+        raise _refuse(
+            shown_path,
+            f"is not a regular file (a folder, a device or a pipe); expected {expected}",
         )
     try:
         with open(path, "rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
-        raise refuse(
-            f"cannot be read ({error.strerror}); expected {expected}"
+        raise _refuse(
+            shown_path, f"cannot be read ({error.strerror}); expected {expected}"
         ) from None
+    return decode_text(raw, shown_path, expected)
+
+
+def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
+    """The text of a file's bytes, read from disk or downloaded, on the same terms."""
+
     if len(raw) > MAX_BYTES:
-        raise refuse(
+        raise _refuse(
+            shown_path,
             f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected {expected}, "
-            "which is far smaller"
+            "which is far smaller",
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise refuse(
+        raise _refuse(
+            shown_path,
             f"byte 0x{raw[error.start]:02x} at column {column} is not UTF-8; expected a UTF-8 file",
             line,
             "encoding",
@@ -91,6 +99,12 @@ def read_text(path: Path, shown_path: str, expected: str) -> str:
     if problems:
         raise InputError(problems)
     return text
+
+
+def _refuse(
+    shown_path: str, message: str, line: int = 1, field: str = "file"
+) -> InputError:
+    return InputError([Problem(shown_path, line, field, message)])
 
 
 def _unshown_characters(text: str, shown_path: str) -> list[Problem]:

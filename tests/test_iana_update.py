@@ -3,10 +3,13 @@ touches the network)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.server
+import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -49,7 +52,7 @@ def _serve_copies(project: Project, folder: Path) -> tuple[Path, Path]:
     return folder / "status.csv", folder / "methods.csv"
 
 
-def _update(cli, project: Project, address: str):  # type: ignore[no-untyped-def]
+def _update(cli, project: Project, address: str, *extra: str):  # type: ignore[no-untyped-def]
     status, methods, _ = _files(project)
     return cli(
         "iana-update",
@@ -66,6 +69,7 @@ def _update(cli, project: Project, address: str):  # type: ignore[no-untyped-def
         TODAY,
         "--expiry",
         "warn",
+        *extra,
     )
 
 
@@ -125,7 +129,7 @@ def test_a_file_that_does_not_parse_is_not_vendored(project: Project, cli, serve
     assert result.code == 2
     assert (
         f"{address}/status.csv" in result.err
-        and "the vendored file is kept" in result.err
+        and "nothing was changed" in result.err
     )
     assert {path: path.read_bytes() for path in _files(project)} == before
 
@@ -137,3 +141,236 @@ def test_an_unreachable_address_changes_nothing(project: Project, cli, served) -
     assert result.code == 2
     assert result.err.count("download: ") == 2
     assert {path: path.read_bytes() for path in _files(project)} == before
+
+
+# --- Hostile servers: every failure ends in one message, exit 2, and data/iana/ as it was.
+
+Reply = Callable[[socket.socket], None]
+
+
+@pytest.fixture
+def hostile() -> Iterator[tuple[dict[str, Reply], str]]:
+    """A server on 127.0.0.1 that answers each path with a scripted reply (raw bytes
+    on the socket), and its address; a path with no script gets a 404."""
+    replies: dict[str, Reply] = {}
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def answer(connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(5)
+            request = b""
+            with contextlib.suppress(OSError):
+                while b"\r\n\r\n" not in request and len(request) < 65536:
+                    if not (received := connection.recv(4096)):
+                        return
+                    request += received
+                path = request.split(b" ", 2)[1].decode("ascii", "replace")
+                reply = replies.get(path) or _sent(
+                    b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                )
+                reply(connection)
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=answer, args=(connection,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield replies, f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def _sent(data: bytes) -> Reply:
+    return lambda connection: connection.sendall(data)
+
+
+def _response(body: bytes, *headers: str) -> bytes:
+    head = "".join(f"{header}\r\n" for header in ("HTTP/1.1 200 OK", *headers))
+    return head.encode("latin-1") + b"\r\n" + body
+
+
+def _dripping(head: bytes, drops: bytes, every: float) -> Reply:
+    """Send `head`, then one byte of `drops` every `every` seconds (bounded: it
+    stops when the bytes run out or the client has gone)."""
+
+    def reply(connection: socket.socket) -> None:
+        connection.sendall(head)
+        for byte in drops:
+            time.sleep(every)
+            connection.sendall(bytes([byte]))
+
+    return reply
+
+
+def _unchanged_after(project: Project, cli, address: str, *extra: str):  # type: ignore[no-untyped-def]
+    """Run iana-update; assert it failed cleanly and changed no byte of data/iana/."""
+    before = _tree(project.root / "data" / "iana")
+    result = _update(cli, project, address, *extra)
+    assert result.code == 2, result.out + result.err
+    assert "nothing was changed" in result.err
+    assert "Traceback" not in result.err
+    assert _tree(project.root / "data" / "iana") == before
+    return result
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def _status_bytes(project: Project) -> bytes:
+    return _files(project)[0].read_bytes()
+
+
+def _methods_bytes(project: Project) -> bytes:
+    return _files(project)[1].read_bytes()
+
+
+def test_a_download_shorter_than_announced_is_refused(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
+    replies, address = hostile
+    data = _status_bytes(project)
+    cut = data.index(b"\n500,") + 1  # at a row boundary: what arrived parses
+    replies["/status.csv"] = _sent(
+        _response(data[:cut], f"Content-Length: {len(data)}", "Connection: close")
+    )
+    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    result = _unchanged_after(project, cli, address)
+    assert f"announced {len(data)} bytes and sent {cut}" in result.err
+
+
+def test_a_chunked_download_cut_short_is_refused(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
+    replies, address = hostile
+    data = _status_bytes(project)
+    replies["/status.csv"] = _sent(
+        _response(
+            b"%x\r\n" % len(data) + data[:100], "Transfer-Encoding: chunked"
+        )
+    )
+    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    result = _unchanged_after(project, cli, address)
+    assert f"{address}/status.csv failed (IncompleteRead" in result.err
+
+
+@pytest.mark.parametrize("where", ["body", "headers"])
+def test_a_server_that_drips_is_given_up_on_in_time(project: Project, cli, hostile, where: str) -> None:  # type: ignore[no-untyped-def]
+    replies, address = hostile
+    data = _status_bytes(project)
+    if where == "body":
+        head = _response(b"", f"Content-Length: {len(data)}")
+        replies["/status.csv"] = _dripping(head, data[:40], every=0.25)
+    else:
+        replies["/status.csv"] = _dripping(
+            b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"x" * 40, every=0.25
+        )
+    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    started = time.monotonic()
+    result = _unchanged_after(project, cli, address, "--timeout", "1.5")
+    # Each byte comes well within any per-read timeout; only the whole is bounded.
+    assert time.monotonic() - started < 5
+    assert f"{address}/status.csv did not finish within 1.5 s" in result.err
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        b"SSH-2.0-OpenSSH_9.6\r\n",
+        b"HTTP/1.1 200 OK\r\nX-Long: " + b"x" * 100_000 + b"\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\n" + b"X-Many: 1\r\n" * 101 + b"\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n\r\nabcd",
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/csv; charset=utf-16\r\nContent-Length: 4\r\n\r\nabcd",
+        b"HTTP/1.1 204 No Content\r\n\r\n",
+    ],
+    ids=[
+        "not HTTP",
+        "a header line of 100 KB",
+        "101 headers",
+        "gzip",
+        "UTF-16",
+        "204",
+    ],
+)
+def test_a_reply_that_is_not_a_plain_csv_file_is_refused(project: Project, cli, hostile, reply: bytes) -> None:  # type: ignore[no-untyped-def]
+    replies, address = hostile
+    replies["/status.csv"] = _sent(reply)
+    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    result = _unchanged_after(project, cli, address)
+    problems = [line for line in result.err.splitlines() if "download:" in line]
+    assert len(problems) == 1 and f"{address}/status.csv" in problems[0]
+
+
+@pytest.mark.parametrize(
+    "file, row",
+    [
+        ("methods", b'"GET\r\nerror: INJECTED",yes,yes,"[RFC9110, Section 9.3.1]"\r\n'),
+        ("status", b'599,"Gone Fishing\r\nerror: INJECTED","[RFC9999]"\r\n'),
+    ],
+)
+def test_downloaded_text_cannot_add_a_line_to_the_report(project: Project, cli, hostile, file: str, row: bytes) -> None:  # type: ignore[no-untyped-def]
+    replies, address = hostile
+    served = {"status": _status_bytes(project), "methods": _methods_bytes(project)}
+    served[file] += row
+    for name, data in served.items():
+        replies[f"/{name}.csv"] = _sent(_response(data))
+    result = _unchanged_after(project, cli, address)
+    output = (result.out + result.err).splitlines()
+    assert not [line for line in output if line.startswith("error: INJECTED")]
+    assert any("\\r\\nerror: INJECTED" in line for line in output), output
+
+
+def test_a_method_that_is_not_a_token_is_refused(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
+    replies, address = hostile
+    replies["/status.csv"] = _sent(_response(_status_bytes(project)))
+    data = _methods_bytes(project) + b'BAD METHOD,no,no,"[RFC9999]"\n'
+    replies["/methods.csv"] = _sent(_response(data))
+    result = _unchanged_after(project, cli, address)
+    assert "Method Name: 'BAD METHOD' is not a token" in result.err
+
+
+def test_duplicate_rows_are_reported_not_collapsed(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
+    replies, address = hostile
+    data = _status_bytes(project)
+    first = data[: data.index(b"\n404,") + 1].count(b"\n") + 1
+    data += b'404,Not There,"[RFC9110, Section 15.5.5]"\n'
+    replies["/status.csv"] = _sent(_response(data))
+    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    result = _unchanged_after(project, cli, address)
+    assert f"Value: 404 is already at line {first}; expected each once" in result.err
+
+
+def test_one_failed_download_writes_neither_file(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
+    """All or nothing: a good new status file is not written when the methods fail."""
+    replies, address = hostile
+    changed = _status_bytes(project).replace(b"404,Not Found,", b"404,Not There,")
+    replies["/status.csv"] = _sent(_response(changed))  # /methods.csv: 404
+    result = _unchanged_after(project, cli, address)
+    assert f"{address}/methods.csv failed (HTTP Error 404" in result.err
+
+
+@pytest.mark.parametrize("damage", ["a reworded section", "no README"])
+def test_provenance_that_cannot_be_updated_changes_nothing(project: Project, cli, hostile, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:  # type: ignore[no-untyped-def]
+    """The README is rewritten in memory before any file is replaced; its problem is
+    reported with a path relative to the working folder."""
+    replies, address = hostile
+    changed = _status_bytes(project).replace(b"404,Not Found,", b"404,Not There,")
+    replies["/status.csv"] = _sent(_response(changed))
+    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    readme = _files(project)[2]
+    if damage == "no README":
+        readme.unlink()
+    else:
+        text = readme.read_text(encoding="utf-8")
+        readme.write_text(text.replace("- sha256 `6", "- checksum `6"), encoding="utf-8")
+    monkeypatch.chdir(project.root)
+    result = _unchanged_after(project, cli, address)
+    expected = "file: does not exist" if damage == "no README" else "section: none names"
+    assert f"data/iana/README.md:1: {expected}" in result.err
+    assert str(project.root) not in result.err
