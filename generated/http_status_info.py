@@ -112,26 +112,40 @@ class StatusInfo:
 def lookup(code: object) -> "StatusInfo | None":
     """What is known of a status code; None for anything that is not one (an int from
     100 to 599; not a bool, float or str). Never raises."""
-    if not isinstance(code, int) or isinstance(code, bool):
+    value = code if type(code) is int else _plain_int(code)
+    if value is None:
         return None
     try:
-        return _KNOWN[code]
+        return _KNOWN[value]
     except KeyError:
         pass
-    if not 100 <= code <= 599:
+    if not 100 <= value <= 599:
         return None
     # Remembered, so that the next lookup of this code is a dict lookup too.
-    treated_as = HTTPStatus(code // 100 * 100)
-    info = _KNOWN[code] = StatusInfo(
-        code,
+    treated_as = HTTPStatus(value // 100 * 100)
+    info = _KNOWN[value] = StatusInfo(
+        value,
         "Unknown Status Code",
-        f"An unknown {_CATEGORIES[code // 100]} code, treated as {treated_as.value} {treated_as.phrase}",
+        f"An unknown {_CATEGORIES[value // 100]} code, treated as {treated_as.value} {treated_as.phrase}",
         "unknown",
         "",
         "RFC 9110, Section 15",
         "https://www.rfc-editor.org/rfc/rfc9110.html#section-15",
     )
     return info
+
+
+def _plain_int(code: object) -> "int | None":
+    """The plain int value of an int subclass (an IntEnum member, say), as its own
+    __index__ gives it, so that no caller's object becomes a cache key or an answer's
+    code, and none of its other methods (__eq__, __hash__) runs; None for anything
+    else, and for an object whose __index__ fails."""
+    try:
+        if isinstance(code, bool) or not isinstance(code, int):
+            return None
+        return int.__index__(code.__index__())
+    except Exception:
+        return None
 
 
 # Every code the registry knows, members first; lookup() adds unknown codes as asked.

@@ -6,10 +6,10 @@ import datetime
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Union
+from typing import Any, Callable, Iterator, Union
 
 from .problems import InputError
-from .validation import validate
+from .validation import EntryRules, validate
 from .yamlsource import read_document
 
 
@@ -148,6 +148,7 @@ class Kind:
     key: str  # the field that identifies an entry, unique and ascending: "code"
     schema: str  # in data/
     record: Callable[[dict[str, Any], int, dict[str, int]], Entry]
+    rules: EntryRules  # what the schema cannot say of one entry
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,9 @@ def load_registry(
     kind = kind or STATUS
     document = read_document(path, shown_path, kind.entries)
     schema = json.loads((schema_path or DATA / kind.schema).read_text(encoding="utf-8"))
-    problems = validate(document, schema, shown_path, kind.entries, kind.key)
+    problems = validate(
+        document, schema, shown_path, kind.entries, kind.key, kind.rules
+    )
     if problems:
         raise InputError(problems)
     entries = tuple(
@@ -266,5 +269,40 @@ def _method(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> Me
     )
 
 
-STATUS = Kind("status", "statuses", "code", "http_status.schema.json", _status)
-METHOD = Kind("method", "methods", "method", "http_method.schema.json", _method)
+def _status_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    expires = entry.get("iana_expires")
+    if isinstance(expires, str):
+        if entry.get("iana") != "temporary":
+            yield (
+                "iana_expires",
+                "is given for a registration that is not temporary; expected it only with iana: temporary",
+            )
+        try:
+            datetime.date.fromisoformat(expires)
+        except ValueError:
+            yield (
+                "iana_expires",
+                f"{expires!r} is not a calendar date; expected a date such as 2026-11-13",
+            )
+    if "aliases" in entry and entry.get("member") is False:
+        yield (
+            "aliases",
+            "are given for an entry that is not a member; expected aliases only on members",
+        )
+
+
+def _method_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    if entry.get("safe") is True and entry.get("idempotent") is False:
+        yield (
+            "idempotent",
+            "is false for a safe method; expected true: every safe method is "
+            "idempotent (RFC 9110, Section 9.2.2)",
+        )
+
+
+STATUS = Kind(
+    "status", "statuses", "code", "http_status.schema.json", _status, _status_rules
+)
+METHOD = Kind(
+    "method", "methods", "method", "http_method.schema.json", _method, _method_rules
+)

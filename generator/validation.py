@@ -8,13 +8,12 @@ uniqueness across entries, real dates.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import functools
 import json
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import jsonschema
 import referencing
@@ -25,15 +24,20 @@ from .yamlsource import Document, Location, field_name
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+# A kind's rules for one entry that a schema cannot express: (field, message) pairs.
+EntryRules = Callable[[dict[str, Any]], Iterable[tuple[str, str]]]
+
+
 def validate(
     document: Document,
     schema: dict[str, Any],
     shown_path: str,
-    entries: str = "statuses",
-    key: str = "code",
+    entries: str,
+    key: str,
+    rules: EntryRules,
 ) -> list[Problem]:
     """`entries` names the registry's top-level list; `key` the field that identifies
-    an entry (unique, in ascending order)."""
+    an entry (unique, in ascending order); `rules` the kind's own rules."""
     too_long = _too_many_items(document, schema, shown_path)
     if too_long:
         return document.problems + too_long
@@ -41,9 +45,11 @@ def validate(
     # A value the reader already reported (an unsupported tag reads as nothing)
     # is not reported again by the schema.
     reported = {(problem.line, problem.field) for problem in problems}
-    for problem in _schema_problems(
-        document, schema, shown_path
-    ) + _cross_entry_problems(document, shown_path, entries, key):
+    for problem in (
+        _padded_text(document, shown_path)
+        + _schema_problems(document, schema, shown_path)
+        + _cross_entry_problems(document, shown_path, entries, key, rules)
+    ):
         if (problem.line, problem.field) not in reported:
             problems.append(problem)
     return problems
@@ -137,6 +143,34 @@ def _too_many_items(
     return problems
 
 
+def _padded_text(document: Document, shown_path: str) -> list[Problem]:
+    """Text that starts or ends with whitespace: in a registry it is always a slip (a
+    space before a closing quote, a folded block's final line break), and it would
+    reach the generated modules unseen."""
+    problems = []
+
+    def walk(value: Any, location: Location) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, location + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, location + (index,))
+        elif isinstance(value, str) and value != value.strip():
+            problems.append(
+                Problem(
+                    shown_path,
+                    document.line_of(location),
+                    field_name(location) or "top level",
+                    f"{_describe(value)} starts or ends with whitespace; expected "
+                    "the text without it",
+                )
+            )
+
+    walk(document.data, ())
+    return problems
+
+
 def _schema_problems(
     document: Document, schema: dict[str, Any], shown_path: str
 ) -> list[Problem]:
@@ -164,12 +198,15 @@ def _schema_problems(
                     continue
                 reported_missing.add((location, missing))
                 where = field_name(location + (missing,))
+                # The record's own description of the field, where the failing
+                # schema has one: `name` of a source is not an enum name.
+                own = error.schema.get("properties", {}).get(missing)
                 problems.append(
                     Problem(
                         shown_path,
                         document.line_of(location),
                         where,
-                        f"is missing; expected {expectations[missing]}",
+                        f"is missing; expected {_expected(missing, own) if own else expectations[missing]}",
                     )
                 )
         else:
@@ -213,18 +250,24 @@ def _unknown_fields(
 
 def _field_expectations(schema: dict[str, Any]) -> dict[str, str]:
     """What each field should hold, by name, from the x-expected notes of the schema."""
-    definitions = {**_shared_definitions(), **schema.get("$defs", {})}
-
-    def expected(name: str, rule: dict[str, Any]) -> str:
-        if "$ref" in rule:  # "#/$defs/spec"
-            rule = definitions.get(rule["$ref"].rsplit("/", 1)[-1], {})
-        return str(rule.get("x-expected", f"a '{name}' field"))
-
     expectations: dict[str, str] = {}
-    for owner in [schema, *definitions.values()]:
+    for owner in [schema, *_definitions(schema).values()]:
         for name, rule in owner.get("properties", {}).items():
-            expectations.setdefault(name, expected(name, rule))
+            expectations.setdefault(name, _expected(name, rule, schema))
     return expectations
+
+
+def _definitions(schema: dict[str, Any]) -> dict[str, Any]:
+    return {**_shared_definitions(), **schema.get("$defs", {})}
+
+
+def _expected(
+    name: str, rule: dict[str, Any], schema: dict[str, Any] | None = None
+) -> str:
+    """A field's x-expected note: its own, else that of the definition it refers to."""
+    if "x-expected" not in rule and "$ref" in rule:  # "#/$defs/spec"
+        rule = _definitions(schema or {}).get(rule["$ref"].rsplit("/", 1)[-1], {})
+    return str(rule.get("x-expected", f"a '{name}' field"))
 
 
 def _wrong_value(error: Any) -> str:
@@ -235,7 +278,7 @@ def _wrong_value(error: Any) -> str:
     )
     value = error.instance
     if error.validator == "oneOf":
-        return f"has {_oneof_found(value)}; expected {expected}"
+        return f"has {_oneof_found(value, error.validator_value)}; expected {expected}"
     if (
         error.validator == "type"
         and error.schema.get("type") == "string"
@@ -253,11 +296,11 @@ def _wrong_value(error: Any) -> str:
     return f"got {_describe(value)}; expected {expected}"
 
 
-def _oneof_found(spec: Any) -> str:
-    present = [
-        key for key in ("rfc", "draft") if isinstance(spec, dict) and key in spec
-    ]
-    return " and ".join(present) if present else "neither rfc nor draft"
+def _oneof_found(value: Any, branches: list[dict[str, Any]]) -> str:
+    """Which of the keys that tell the branches apart (rfc, draft) the value has."""
+    keys = [key for branch in branches for key in branch.get("required", [])]
+    present = [key for key in keys if isinstance(value, dict) and key in value]
+    return " and ".join(present) if present else "neither " + " nor ".join(keys)
 
 
 def _describe(value: Any) -> str:
@@ -280,9 +323,14 @@ def _describe(value: Any) -> str:
 
 
 def _cross_entry_problems(
-    document: Document, shown_path: str, list_name: str, key: str
+    document: Document,
+    shown_path: str,
+    list_name: str,
+    key: str,
+    rules: EntryRules,
 ) -> list[Problem]:
-    """What a schema cannot say: key order, keys and names used once, real dates."""
+    """What a schema cannot say: key order, keys and names used once, and the kind's
+    own rules."""
     entries = document.data.get(list_name) if isinstance(document.data, dict) else None
     if not isinstance(entries, list):
         return []
@@ -351,37 +399,8 @@ def _cross_entry_problems(
                 )
             else:
                 name_lines[text] = text_line
-        expires = entry.get("iana_expires")
-        if isinstance(expires, str):
-            if entry.get("iana") != "temporary":
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line("iana_expires"),
-                        "iana_expires",
-                        "is given for a registration that is not temporary; expected it only with iana: temporary",
-                    )
-                )
-            try:
-                datetime.date.fromisoformat(expires)
-            except ValueError:
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line("iana_expires"),
-                        "iana_expires",
-                        f"{expires!r} is not a calendar date; expected a date such as 2026-11-13",
-                    )
-                )
-        if "aliases" in entry and entry.get("member") is False:
-            problems.append(
-                Problem(
-                    shown_path,
-                    line("aliases"),
-                    "aliases",
-                    "are given for an entry that is not a member; expected aliases only on members",
-                )
-            )
+        for field, message in rules(entry):
+            problems.append(Problem(shown_path, line(field), field, message))
     return problems
 
 

@@ -47,12 +47,13 @@ TRICKY = [
     "x" * 20000,
 ]
 
+# Any text, less whitespace at its ends, which validation refuses as a slip.
 descriptions = st.one_of(
     st.text(),
     st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=5)), max_size=8).map(
         "".join
     ),
-)
+).map(str.strip)
 phrases = st.one_of(
     st.text(alphabet=REASON_PHRASE_CHARACTERS, min_size=1, max_size=60),
     st.lists(
@@ -62,7 +63,7 @@ phrases = st.one_of(
         min_size=1,
         max_size=6,
     ).map("".join),
-)
+).map(str.strip).filter(bool)
 names = st.from_regex(r"[A-Z][A-Z0-9]{0,8}(_[A-Z0-9]{1,4}){0,3}", fullmatch=True)
 Entry = Tuple[
     int, str, Tuple[str, ...], str, str
@@ -259,7 +260,7 @@ def test_any_bytes_are_either_valid_or_reported(raw: bytes) -> None:
 
 
 def _load_or_report(raw: bytes) -> None:
-    from generator.problems import InputError
+    from generator.problems import InputError, one_line
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "http_status.yaml"
@@ -271,7 +272,9 @@ def _load_or_report(raw: bytes) -> None:
             lines = [problem.line for problem in error.problems]
             assert lines == sorted(lines) and min(lines) >= 1
             for problem in error.problems:
+                # One line, whatever the document holds: its text is escaped.
                 assert str(problem).startswith(
-                    f"http_status.yaml:{problem.line}: {problem.field}: "
+                    one_line(f"http_status.yaml:{problem.line}: {problem.field}: ")
                 )
+                assert len(str(problem).splitlines()) == 1
                 assert "; expected" in problem.message, problem

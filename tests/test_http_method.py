@@ -96,9 +96,3 @@ def test_members_follow_the_registry() -> None:
         assert str(member) == f"{member}" == method.method
         for alias in method.aliases:
             assert HTTPMethod[alias] is member
-
-
-def test_safe_methods_are_idempotent() -> None:
-    """RFC 9110, Section 9.2.2: every safe method is idempotent; the registry agrees."""
-    for method in REGISTRY.entries:
-        assert method.idempotent or not method.safe, method.method

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import http
 import json
 
@@ -9,7 +10,7 @@ import jsonschema
 import pytest
 
 import http_status_constants
-from conftest import GENERATED, ROOT
+from conftest import GENERATED, ROOT, import_file
 from generator.registry import load_registry
 from http_status import HTTPStatus
 from http_status_info import (
@@ -122,3 +123,62 @@ def test_the_export_holds_every_entry_and_matches_its_schema() -> None:
             assert entry["spec"]["url"] == status.spec.url
         else:
             assert entry["source"]["url"] == status.source.url  # type: ignore[union-attr]
+
+
+class _Loud(int):
+    def __repr__(self) -> str:
+        return "LOUD"
+
+
+class _Foreign(enum.IntEnum):
+    UNASSIGNED = 297
+
+
+class _Hostile(int):
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__")
+
+
+class _BadIndex(int):
+    def __index__(self) -> int:
+        raise RuntimeError("__index__")
+
+
+class _BadClass(int):
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        raise RuntimeError("__class__")
+
+
+def _fresh_lookup():  # type: ignore[no-untyped-def]
+    """lookup() of a module of its own, so that its cache holds only this test's calls."""
+    return import_file(GENERATED / "http_status_info.py", "http_status_info").lookup
+
+
+@pytest.mark.parametrize("caller", [_Loud, _Foreign], ids=["int subclass", "IntEnum"])
+def test_no_caller_object_reaches_a_later_answer(caller) -> None:  # type: ignore[no-untyped-def]
+    """The cache keeps plain ints: what one caller passed never becomes another's code."""
+    fresh = _fresh_lookup()
+    code = next(c for c in range(299, 200, -1) if c not in CODES and c != 297)
+    value = caller(code) if caller is _Loud else _Foreign.UNASSIGNED
+    first = fresh(value)
+    later = fresh(int(value))
+    assert first is not None and later is first
+    assert type(later.code) is int and later.code == int(value)
+    assert repr(later) == f"<StatusInfo {int(value)} 'Unknown Status Code' (unknown)>"
+
+
+def test_an_int_with_hostile_methods_is_answered_by_its_value() -> None:
+    fresh = _fresh_lookup()
+    for code in (404, 298):  # a known code, and one the cache adds
+        info = fresh(_Hostile(code))
+        assert info is not None and type(info.code) is int and info.code == code
+    assert fresh(_Hostile(700)) is None
+
+
+@pytest.mark.parametrize("caller", [_BadIndex, _BadClass])
+def test_an_int_whose_own_methods_fail_is_not_a_status_code(caller) -> None:  # type: ignore[no-untyped-def]
+    assert _fresh_lookup()(caller(404)) is None

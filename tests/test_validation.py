@@ -13,6 +13,10 @@ import pytest
 from conftest import ROOT, Project
 from generator.registry import load_registry
 
+RENAME = (
+    '        renamed_in: "3.13"\n'
+    '        renamed_by: {title: HTTP Semantics, rfc: 9110, section: "15.5.14"}\n'
+)
 # (case, old text, new text, expected field, fragment of the message, line offset
 # from the line where the new text starts)
 CASES = [
@@ -284,6 +288,78 @@ CASES = [
         "tab character that violates indentation",
         0,
     ),
+    (
+        "alias record: renamed_in read as a number",
+        '        renamed_in: "3.13"\n',
+        "        renamed_in: 3.13\n",
+        "aliases[0].renamed_in",
+        "the decimal number 3.13, not text",
+        0,
+    ),
+    (
+        "alias record without renamed_by",
+        RENAME,
+        '        renamed_in: "3.13"\n',
+        "aliases[0].renamed_by",
+        "is missing; expected a mapping with title",
+        -1,
+    ),
+    (
+        "alias record with a misspelt key",
+        '        renamed_in: "3.13"\n',
+        '        renamed_inn: "3.13"\n',
+        "aliases[0].renamed_inn",
+        "did you mean 'renamed_in'",
+        0,
+    ),
+    (
+        "alias record with only a name",
+        RENAME,
+        "",
+        "aliases[0].renamed_in",
+        "is missing; expected the CPython version that renamed it",
+        -1,
+    ),
+    (
+        "alias neither a name nor a record",
+        "      - name: REQUEST_ENTITY_TOO_LARGE\n" + RENAME,
+        "      - 413\n",
+        "aliases[0]",
+        "got the number 413; expected an UPPER_SNAKE name, or a mapping",
+        0,
+    ),
+    (
+        "phrase with a trailing space",
+        "phrase: Not Found\n",
+        'phrase: "Not Found "\n',
+        "phrase",
+        "'Not Found ' starts or ends with whitespace",
+        0,
+    ),
+    (
+        "phrase with a leading tab",
+        "phrase: Not Found\n",
+        'phrase: "\\tNot Found"\n',
+        "phrase",
+        "starts or ends with whitespace",
+        0,
+    ),
+    (
+        "description folded with its final line break",
+        "description: Nothing matches the given URI\n",
+        "description: >\n      Nothing matches the given URI\n",
+        "description",
+        "'Nothing matches the given URI\\n' starts or ends with whitespace",
+        0,
+    ),
+    (
+        "source name padded",
+        "      name: nginx\n",
+        '      name: " nginx"\n',
+        "source.name",
+        "starts or ends with whitespace",
+        0,
+    ),
 ]
 
 
@@ -479,21 +555,37 @@ def test_the_schema_is_a_valid_json_schema() -> None:
 
 # The method registry goes through the same reader and validator.
 METHOD_CASES = [
-    ("not a token", "  - method: GET\n", '  - method: "G ET"\n', "method", "a token"),
+    (
+        "not a token",
+        "  - method: GET\n",
+        '  - method: "G ET"\n',
+        "method",
+        "a token",
+        0,
+    ),
     (
         "lower case is another method",
         "  - method: GET\n    name: GET\n",
         "  - method: get\n    name: GET\n",
         "method",
-        "comes after",
+        "HEAD comes after get",
+        "  - method: HEAD\n",  # reported at the entry that is out of order
     ),
-    ("flag as text", "    safe: true\n", '    safe: "yes"\n', "safe", "true or false"),
+    (
+        "flag as text",
+        "    safe: true\n",
+        '    safe: "yes"\n',
+        "safe",
+        "true or false",
+        0,
+    ),
     (
         "flag read as YAML 1.1 boolean",
         "    safe: true\n",
         "    safe: yes\n",
         "safe",
         "only in YAML 1.1",
+        0,
     ),
     (
         "same method twice",
@@ -501,26 +593,47 @@ METHOD_CASES = [
         "  - method: GET\n",
         "method",
         "already used",
+        0,
     ),
-    ("member without a name", "    name: GET\n", "", "name", "is missing"),
+    ("member without a name", "    name: GET\n", "", "name", "is missing", -1),
+    (
+        "safe but not idempotent",
+        "    safe: true\n    idempotent: true\n",
+        "    safe: true\n    idempotent: false\n",
+        "idempotent",
+        "every safe method is idempotent (RFC 9110, Section 9.2.2)",
+        1,
+    ),
+    (
+        "description with a trailing space",
+        "description: Retrieve the target.\n",
+        'description: "Retrieve the target. "\n',
+        "description",
+        "starts or ends with whitespace",
+        0,
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("case", "old", "new", "field", "fragment"),
+    ("case", "old", "new", "field", "fragment", "offset"),
     METHOD_CASES,
     ids=[case[0] for case in METHOD_CASES],
 )
-def test_invalid_method_registry_is_reported(project: Project, cli, case, old, new, field, fragment) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_method_registry_is_reported(project: Project, cli, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
     text = project.method_registry.read_text(encoding="utf-8")
     assert old in text, old
+    if isinstance(offset, str):
+        line = text[: text.index(offset)].count("\n") + 1
+    else:
+        line = text[: text.index(old)].count("\n") + 1 + offset
     project.method_registry.write_text(text.replace(old, new, 1), encoding="utf-8")
     before = project.snapshot()
     result = cli("generate", *project.paths())
     assert result.code == 2, result.out
-    assert result.err.startswith(f"{project.method_registry}:")
+    expected = f"{project.method_registry}:{line}: {field}: "
     lines = result.err.splitlines()
     assert any(
-        f": {field}: " in line and fragment in line for line in lines
+        text.startswith(expected) and fragment in text for text in lines
     ), result.err
     assert project.snapshot() == before
