@@ -22,6 +22,11 @@ class Output:
         return self.name.endswith(".py")
 
     @property
+    def is_private(self) -> bool:
+        """A module that builds an enum for a public one, whose stub types it."""
+        return self.name.startswith("_")
+
+    @property
     def is_stub(self) -> bool:
         """The types of the module of the same name, for type checkers."""
         return self.name.endswith(".pyi")
@@ -29,6 +34,7 @@ class Output:
 
 OUTPUTS = (
     Output("http_status.py", "http_status.py.j2", STATUS),
+    Output("_http_status_enum.py", "_http_status_enum.py.j2", STATUS),
     Output("http_status.pyi", "http_status.pyi.j2", STATUS),
     Output("http_status_constants.py", "http_status_constants.py.j2", STATUS),
     Output("http_status_info.py", "http_status_info.py.j2", STATUS),
@@ -41,6 +47,8 @@ OUTPUTS = (
         STATUS,
     ),
     Output("http_method.py", "http_method.py.j2", METHOD),
+    Output("_http_method_enum.py", "_http_method_enum.py.j2", METHOD),
+    Output("http_method_info.py", "http_method_info.py.j2", METHOD),
     Output("http_method.pyi", "http_method.pyi.j2", METHOD),
     Output("http-methods.md", "http-methods.md.j2", METHOD),
     Output("http-methods.rst", "http-methods.rst.j2", METHOD),

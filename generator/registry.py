@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Union
 
 from .problems import InputError
+from .pythons import PYTHON_VERSION, version_tuple
 from .validation import EntryRules, validate
 from .yamlsource import read_document
 
@@ -56,10 +57,11 @@ class Citation:
 
 @dataclass(frozen=True)
 class Rename:
-    """An alias that was the member's name until a CPython version renamed it."""
+    """An alias that was the member's name until a CPython version renamed it; no
+    version for a rename ahead of CPython (no released CPython has the new name)."""
 
     name: str
-    renamed_in: str
+    renamed_in: str | None
     renamed_by: SpecReference
 
 
@@ -80,6 +82,7 @@ class Status:
     description: str
     spec: SpecReference | None  # None for an unofficial code, which has a source
     python_added: str | None
+    python_wording: str | None
     member: bool
     iana: str
     iana_expires: datetime.date | None
@@ -102,6 +105,27 @@ class Status:
         return CATEGORIES[self.code // 100]
 
     @property
+    def standing(self) -> str:
+        """member (of HTTPStatus), registered (specified, not a member) or unofficial."""
+        if self.member:
+            return "member"
+        return "unofficial" if self.unofficial else "registered"
+
+    @property
+    def reference(self) -> str:
+        """The specification, or for an unofficial code the user's documentation."""
+        return self.source.title if self.source else self._spec.text
+
+    @property
+    def reference_url(self) -> str:
+        return self.source.url if self.source else self._spec.url
+
+    @property
+    def _spec(self) -> SpecReference:
+        assert self.spec is not None  # the schema requires one where there is no source
+        return self.spec
+
+    @property
     def key(self) -> int:
         return self.code
 
@@ -120,11 +144,13 @@ class Method:
     idempotent: bool
     spec: SpecReference
     python_added: str | None
+    python_wording: str | None
     member: bool
     iana: str
     iana_deviations: dict[str, str]
     line: int
     field_lines: dict[str, int]
+    renames: tuple[Rename, ...] = ()
 
     @property
     def key(self) -> str:
@@ -149,6 +175,9 @@ class Kind:
     schema: str  # in data/
     record: Callable[[dict[str, Any], int, dict[str, int]], Entry]
     rules: EntryRules  # what the schema cannot say of one entry
+    # The first CPython whose own enum has this kind's whole API (for HTTPStatus,
+    # the is_* category properties of 3.12).
+    stdlib_api: str
 
 
 @dataclass(frozen=True)
@@ -161,6 +190,22 @@ class Registry:
     def members(self) -> tuple[Entry, ...]:
         """The entries that become enum members, in registry order."""
         return tuple(entry for entry in self.entries if entry.member)
+
+    @property
+    def stdlib_since(self) -> tuple[int, int] | None:
+        """The first CPython whose own enum is exactly this registry's, as the records
+        say: every member, name, alias and wording there, and the whole API. None when
+        a member or a name no released CPython has rules it out."""
+        versions = [self.kind.stdlib_api]
+        for member in self.members:
+            renamed = {rename.name: rename.renamed_in for rename in member.renames}
+            if member.python_added is None or any(
+                renamed.get(alias) is None for alias in member.aliases
+            ):
+                return None
+            versions += [member.python_added, member.python_wording or "3.0"]
+            versions += [version for version in renamed.values() if version]
+        return max(version_tuple(version) for version in versions)
 
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -227,7 +272,7 @@ def _status(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> St
             alias["name"] if isinstance(alias, dict) else alias for alias in aliases
         ),
         renames=tuple(
-            Rename(alias["name"], alias["renamed_in"], _spec(alias["renamed_by"]))
+            Rename(alias["name"], alias.get("renamed_in"), _spec(alias["renamed_by"]))
             for alias in aliases
             if isinstance(alias, dict)
         ),
@@ -242,6 +287,7 @@ def _status(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> St
         description=entry.get("description", ""),
         spec=_spec(entry["spec"]) if "spec" in entry else None,
         python_added=entry.get("python_added"),
+        python_wording=entry.get("python_wording"),
         member=entry.get("member", True),
         iana=entry["iana"],
         iana_expires=datetime.date.fromisoformat(expires) if expires else None,
@@ -261,6 +307,7 @@ def _method(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> Me
         idempotent=entry["idempotent"],
         spec=_spec(entry["spec"]),
         python_added=entry.get("python_added"),
+        python_wording=entry.get("python_wording"),
         member=entry.get("member", True),
         iana=entry["iana"],
         iana_deviations=dict(entry.get("iana_deviations", {})),
@@ -269,7 +316,29 @@ def _method(entry: dict[str, Any], line: int, field_lines: dict[str, int]) -> Me
     )
 
 
+def _wording_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """python_wording says when CPython's wording became the registry's, after the
+    member came: it needs python_added, and a later version."""
+    wording, added = entry.get("python_wording"), entry.get("python_added")
+    if not isinstance(wording, str) or not PYTHON_VERSION.fullmatch(wording):
+        return
+    if not isinstance(added, str):
+        yield (
+            "python_wording",
+            "is given for a member no CPython has (no python_added); expected it only with python_added",
+        )
+    elif PYTHON_VERSION.fullmatch(added) and version_tuple(wording) <= version_tuple(
+        added
+    ):
+        yield (
+            "python_wording",
+            f"{wording} is not later than python_added {added}; expected a later "
+            "version, or no python_wording",
+        )
+
+
 def _status_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    yield from _wording_rules(entry)
     expires = entry.get("iana_expires")
     if isinstance(expires, str):
         if entry.get("iana") != "temporary":
@@ -292,6 +361,7 @@ def _status_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 
 def _method_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    yield from _wording_rules(entry)
     if entry.get("safe") is True and entry.get("idempotent") is False:
         yield (
             "idempotent",
@@ -301,8 +371,20 @@ def _method_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 
 STATUS = Kind(
-    "status", "statuses", "code", "http_status.schema.json", _status, _status_rules
+    "status",
+    "statuses",
+    "code",
+    "http_status.schema.json",
+    _status,
+    _status_rules,
+    stdlib_api="3.12",
 )
 METHOD = Kind(
-    "method", "methods", "method", "http_method.schema.json", _method, _method_rules
+    "method",
+    "methods",
+    "method",
+    "http_method.schema.json",
+    _method,
+    _method_rules,
+    stdlib_api="3.11",
 )

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 
 from .export import export, to_json
-from .pythons import simple_enum_range
+from .pythons import simple_enum_range, stdlib_range
 from .registry import Registry, SpecReference
 
 
@@ -39,6 +39,17 @@ def identifier(value: object) -> Code:
     if not (isinstance(value, str) and value.isidentifier() and value.isascii()):
         raise ValueError(f"{value!r} is not a Python identifier")
     return Code(value)
+
+
+def python_version(version: object) -> Code:
+    """(3, 14) as 3.14, for a comment of generated source."""
+    if not (
+        isinstance(version, tuple)
+        and len(version) == 2
+        and all(type(part) is int for part in version)
+    ):
+        raise ValueError(f"{version!r} is not a version such as (3, 14)")
+    return Code(f"{version[0]}.{version[1]}")
 
 
 class TemplateFailure(Exception):
@@ -95,6 +106,7 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     )
     environment.filters["py"] = py
     environment.filters["identifier"] = identifier
+    environment.filters["python_version"] = python_version
     environment.filters["markdown"] = markdown
     environment.filters["rst"] = rst
     environment.filters["rst_reference"] = rst_reference
@@ -111,6 +123,7 @@ def render(templates: Path, template_name: str, registry: Registry) -> str:
             registry=registry,
             members=registry.members,
             fast_path=simple_enum_range(),
+            stdlib=stdlib_range(registry.stdlib_since),
         )
     except jinja2.TemplateSyntaxError as error:
         raise TemplateFailure(

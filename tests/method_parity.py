@@ -1,4 +1,5 @@
-"""Describe the generated HTTPMethod, and the running interpreter's own http.HTTPMethod
+"""Describe the HTTPMethod the generated modules build, say whether `http_method`
+gives the standard one instead, and describe the running interpreter's own http.HTTPMethod
 where it has one (3.11 on), by what each member does.
 
 Standard library only, so that every CPython from 3.8 on can run it:
@@ -42,7 +43,6 @@ VIEWS = {
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1)
     ),
 }
-EXTRA_ATTRIBUTES = {"is_safe", "is_idempotent", "spec", "spec_url"}
 
 
 def describe(enum_class):
@@ -52,7 +52,7 @@ def describe(enum_class):
         answers = {
             view: repr(_outcome(function, member)) for view, function in VIEWS.items()
         }
-        answers["dir()"] = sorted(set(dir(member)) - names - EXTRA_ATTRIBUTES)
+        answers["dir()"] = sorted(set(dir(member)) - names)
         members[member.name] = answers
     for probe in ("get", "GET ", "", 1, None):
         members.setdefault("(lookups)", {})[repr(probe)] = repr(
@@ -64,10 +64,14 @@ def describe(enum_class):
 def main(arguments):
     # http itself is imported first (above), with the real enum._simple_enum.
     built_by = hide_or_count_simple_enum("--class-statement" in arguments)
-    from http_method import HTTPMethod
+    # The enum the modules build, on every version (see parity.py).
+    import http_method
+    from _http_method_enum import HTTPMethod
 
     print("version: " + json.dumps("{}.{}".format(*sys.version_info[:2])))
     print("built by: " + json.dumps(built_by[0] if built_by else "class statement"))
+    stdlib = getattr(http, "HTTPMethod", None)
+    print("is stdlib: " + json.dumps(http_method.HTTPMethod is stdlib))
     print(
         "names: " + json.dumps([[n, m.name] for n, m in HTTPMethod.__members__.items()])
     )

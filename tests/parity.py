@@ -1,4 +1,5 @@
-"""Compare the generated HTTPStatus with the running interpreter's own http.HTTPStatus.
+"""Compare the HTTPStatus the generated modules build with the running interpreter's
+own http.HTTPStatus, and say which of the two `http_status` gives.
 
 Standard library only, so that every CPython from 3.8 on can run it:
     PYTHONPATH=generated python tests/parity.py [--class-statement] [--extensions 599,...]
@@ -26,9 +27,9 @@ CATEGORIES = {
     "is_server_error": range(500, 600),
 }
 
-# What the generated members have that http.HTTPStatus members lack: the spec
-# reference always, the category properties before 3.12 (when CPython added them).
-EXTRA_ATTRIBUTES = {"spec", "spec_url", *CATEGORIES}
+# What the generated members have that http.HTTPStatus members lack: the category
+# properties before 3.12 (when CPython added them).
+EXTRA_ATTRIBUTES = set(CATEGORIES)
 
 # The same question put to both enums' members; the answers must be equal.
 VIEWS = {
@@ -233,7 +234,10 @@ def main(arguments):
         extensions = {int(code) for code in listed.split(",") if code}
     # http itself is imported first, with the real enum._simple_enum.
     built_by = hide_or_count_simple_enum("--class-statement" in arguments)
-    from http_status import HTTPStatus
+    # The enum the modules build, on every version: where http_status gives the
+    # standard one, it is what a registry change would make it give instead.
+    import http_status
+    from _http_status_enum import HTTPStatus
 
     found = compare(HTTPStatus, http.HTTPStatus, extensions)
     found += check_categories(HTTPStatus)
@@ -241,11 +245,23 @@ def main(arguments):
         print("difference: " + json.dumps(each, default=repr))
     print("version: " + json.dumps("{}.{}".format(*sys.version_info[:2])))
     print("built by: " + json.dumps(built_by[0] if built_by else "class statement"))
+    print("is stdlib: " + json.dumps(http_status.HTTPStatus is http.HTTPStatus))
     # Each name and the name of the member it resolves to, in both enums, for the
     # caller to check against the registry: CPython's enum cannot tell a wrong alias.
     print("names: " + json.dumps(_names(HTTPStatus)))
     print("cpython names: " + json.dumps(_names(http.HTTPStatus)))
     print("cpython values: " + json.dumps([member.value for member in http.HTTPStatus]))
+    # What CPython says of each member, for the caller to judge by the registry's
+    # python_added, python_wording and renamed_in.
+    print(
+        "cpython members: "
+        + json.dumps(
+            {
+                member.value: [member.name, member.phrase, member.description]
+                for member in http.HTTPStatus
+            }
+        )
+    )
     return 1 if found else 0
 
 

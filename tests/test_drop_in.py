@@ -1,10 +1,13 @@
-"""What this registry promises: HTTPStatus is a drop-in for CPython's http.HTTPStatus.
+"""What this registry promises: HTTPStatus is exactly the newest CPython's http.HTTPStatus.
 
-tests/parity.py runs under every supported CPython, in both build forms, and reports
-each difference from that interpreter's own enum. Here they are judged against the
-registry: a member without python_added is a declared extension (reported, not a
-failure); an older interpreter's wording or name that the newest CPython replaced is
-what the registry follows on purpose; anything else fails, one line per difference.
+tests/parity.py runs under every supported CPython, in both build forms, reports each
+difference between the enum the modules build and that interpreter's own, what
+CPython says of each member, and whether http_status gave the standard enum. Here
+they are judged against the registry's records: CPython's names and wording must be
+the registry's from python_added, python_wording and renamed_in on, and differ before;
+http_status must give the standard enum exactly where the records say it is current;
+a member without python_added is a declared extension (reported, not a failure);
+anything else fails, one line per difference.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from conftest import (
     built_as_intended,
     import_file,
     probe_every_cpython,
+    require_interpreter,
 )
-from generator.pythons import SUPPORTED, version_tuple
-from generator.registry import Status, load_registry
+from generator.pythons import SUPPORTED, stdlib_range, version_tuple
+from generator.registry import Registry, Status, load_registry
 
 pytestmark = pytest.mark.slow
 
@@ -39,8 +43,10 @@ EXPECTED_NAMES = [
     for status in REGISTRY.members
     for name in (status.name, *status.aliases)
 ]
-# What an older CPython may say otherwise, when the newest agrees with the registry.
-RENAMED_OR_REWORDED = {"name", "phrase", "description"}
+# What the records judge (name, wording), read from CPython itself: a difference of
+# the built enum in these is left to them.
+JUDGED_BY_RECORDS = {"name", "phrase", "description"}
+STDLIB = stdlib_range(REGISTRY.stdlib_since)
 
 
 @pytest.fixture(scope="session")
@@ -62,30 +68,28 @@ def test_the_generated_enum_is_a_drop_in_for_cpython(
     runs: dict[tuple[str, str], Probe],
 ) -> None:
     assert runs, "no supported CPython found"
-    newest = max(
-        (run for run in runs.values() if run.form == "default form"),
-        key=lambda run: version_tuple(run.minor),
-    )
-    settled = {
-        (found["code"], found["field"])
-        for found in newest.differences
-        if found["field"] in RENAMED_OR_REWORDED
-    }
     reported: dict[str, dict[str, set[str]]] = {}
+
+    def report(line: str, minor: str, forms: set[str]) -> None:
+        reported.setdefault(line, {}).setdefault(minor, set()).update(forms)
+
     for run in runs.values():
         for found in run.differences:
-            older = version_tuple(run.minor) < version_tuple(newest.minor)
-            if (
-                older
-                and found["field"] in RENAMED_OR_REWORDED
-                and (found["code"], found["field"]) not in settled
-            ):
-                continue  # the newest CPython says what the registry says
-            seen = reported.setdefault(_difference_line(found), {})
-            seen.setdefault(run.minor, set()).add(run.form)
+            if found["field"] not in JUDGED_BY_RECORDS:
+                report(_difference_line(found), run.minor, {run.form})
+        claimed = (
+            STDLIB is not None and STDLIB[0] <= version_tuple(run.minor) < STDLIB[1]
+        )
+        if run.facts["is stdlib"] != claimed:
+            report(
+                f"http_status.HTTPStatus is http.HTTPStatus: {run.facts['is stdlib']}, "
+                f"where the registry says {claimed}",
+                run.minor,
+                {run.form},
+            )
         if run.form == "default form":
-            for line in _membership_differences(run):
-                reported.setdefault(line, {}).setdefault(run.minor, set()).update(FORMS)
+            for line in _membership_differences(run) + _record_differences(run):
+                report(line, run.minor, set(FORMS))
     if reported:
         pytest.fail(
             "\n".join(f"{line} ({_where(seen)})" for line, seen in reported.items()),
@@ -97,6 +101,56 @@ def test_the_generated_enum_is_a_drop_in_for_cpython(
             "extension: no CPython has it, as the entry says (no python_added)",
             stacklevel=1,
         )
+
+
+def _record_differences(run: Probe, registry: Registry = REGISTRY) -> list[str]:
+    """CPython's names and wording against what python_wording and renamed_in say of
+    this version: the registry's from then on, another before."""
+    version = version_tuple(run.minor)
+    theirs = {int(code): data for code, data in run.facts["cpython members"].items()}
+    lines = []
+    for status in registry.members:
+        if status.code not in theirs or status.python_added is None:
+            continue  # _membership_differences judges presence
+        name, phrase, description = theirs[status.code]
+        wording_since = status.python_wording or status.python_added
+        current = version >= version_tuple(wording_since)
+        for field, ours, cpython in (
+            ("phrase", status.phrase, phrase),
+            ("description", status.description, description),
+        ):
+            if current and ours != cpython:
+                lines.append(
+                    f"{status.code}: {field} {ours!r} ({SHOWN}:{status.line_of(field)}), "
+                    f"CPython's {field} is {cpython!r}, and python_wording says "
+                    f"{wording_since}"
+                )
+        if (
+            status.python_wording
+            and not current
+            and (phrase, description)
+            == (
+                status.phrase,
+                status.description,
+            )
+        ):
+            lines.append(
+                f"{status.code} {status.name} ({SHOWN}:{status.line_of('python_wording')}): "
+                f"python_wording says {status.python_wording}, but CPython has the "
+                "registry's wording already"
+            )
+        renamed = {
+            rename.name: rename.renamed_in
+            for rename in status.renames
+            if rename.renamed_in and version < version_tuple(rename.renamed_in)
+        }
+        expected = next(iter(renamed), status.name)
+        if name != expected:
+            lines.append(
+                f"{status.code}: name {expected} ({SHOWN}:{status.line_of('aliases' if renamed else 'name')}), "
+                f"CPython's canonical name is {name}"
+            )
+    return lines
 
 
 def _where(seen: dict[str, set[str]]) -> str:
@@ -116,7 +170,7 @@ def _difference_line(found: dict[str, Any]) -> str:
     status = MEMBERS.get(found["code"]) if found["code"] is not None else None
     if status is None:
         return parity.describe(found)
-    registry_field = found["field"] if found["field"] in RENAMED_OR_REWORDED else "code"
+    registry_field = found["field"] if found["field"] in JUDGED_BY_RECORDS else "code"
     what = "canonical name" if found["field"] == "name" else found["field"]
     return (
         f"{status.code}: {found['field']} {found['ours']} ({SHOWN}:{status.line_of(registry_field)}), "
@@ -158,9 +212,40 @@ def test_parity_reports_a_wrong_phrase(project: Project, cli) -> None:  # type: 
     project.edit_registry(f"phrase: {status.phrase}\n", "phrase: Not Here\n")
     assert cli("generate", *project.paths()).code == 0
     doctored = import_file(
-        project.generated / "http_status.py", "http_status"
+        project.generated / "_http_status_enum.py", "_http_status_enum"
     ).HTTPStatus
     theirs = http.HTTPStatus(status.code)
     assert parity.difference(
         status.code, "phrase", "Not Here", theirs.phrase
     ) in parity.compare(doctored, http.HTTPStatus)
+
+
+def test_a_wording_claimed_too_early_is_named(
+    runs: dict[tuple[str, str], Probe], project: Project
+) -> None:
+    """A python_wording one version early fails on that version, one line naming the
+    member and the field that differ there."""
+    status = next(s for s in REGISTRY.members if s.python_wording)
+    major, minor = version_tuple(status.python_wording)
+    early = f"{major}.{minor - 1}"
+    run = runs.get((early, "default form"))
+    if run is None:
+        require_interpreter(early)
+    text = project.registry.read_text(encoding="utf-8")
+    entry_at = text.index(f"  - code: {status.code}\n")
+    wording_at = text.index(f'python_wording: "{status.python_wording}"', entry_at)
+    project.registry.write_text(
+        text[:wording_at]
+        + f'python_wording: "{early}"'
+        + text[wording_at + len(f'python_wording: "{status.python_wording}"') :],
+        encoding="utf-8",
+    )
+    doctored = load_registry(project.registry, SHOWN)
+    assert run is not None and _record_differences(run, REGISTRY) == []
+    lines = _record_differences(run, doctored)
+    assert lines and all(line.startswith(f"{status.code}: ") for line in lines)
+    assert any(
+        f"{status.code}: {field} " in line and f"python_wording says {early}" in line
+        for line in lines
+        for field in ("phrase", "description")
+    ), lines

@@ -54,16 +54,20 @@ descriptions = st.one_of(
         "".join
     ),
 ).map(str.strip)
-phrases = st.one_of(
-    st.text(alphabet=REASON_PHRASE_CHARACTERS, min_size=1, max_size=60),
-    st.lists(
-        st.sampled_from(
-            ['"', "'", '"""', "\\", "{{ x }}", "{%", "#", "Not Found", "\t"]
-        ),
-        min_size=1,
-        max_size=6,
-    ).map("".join),
-).map(str.strip).filter(bool)
+phrases = (
+    st.one_of(
+        st.text(alphabet=REASON_PHRASE_CHARACTERS, min_size=1, max_size=60),
+        st.lists(
+            st.sampled_from(
+                ['"', "'", '"""', "\\", "{{ x }}", "{%", "#", "Not Found", "\t"]
+            ),
+            min_size=1,
+            max_size=6,
+        ).map("".join),
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 names = st.from_regex(r"[A-Z][A-Z0-9]{0,8}(_[A-Z0-9]{1,4}){0,3}", fullmatch=True)
 Entry = Tuple[
     int, str, Tuple[str, ...], str, str
@@ -105,7 +109,7 @@ def _committed_module(name: str) -> ModuleType:
     return import_file(GENERATED / name, name.removesuffix(".py"))
 
 
-COMMITTED = _committed_module("http_status.py")
+COMMITTED = _committed_module("_http_status_enum.py")
 COMMITTED_MEMBER_NAMES = set(COMMITTED.HTTPStatus.__members__)
 BASE_MODULE_NAMES = set(vars(COMMITTED))
 BASE_CLASS_NAMES = (
@@ -151,7 +155,7 @@ def test_registry_strings_come_back_exactly(entries: list[Entry]) -> None:
         )
         for name, text in texts.items():
             (Path(folder) / name).write_text(text, encoding="utf-8")
-        module = import_file(Path(folder) / "http_status.py", "http_status")
+        module = import_file(Path(folder) / "_http_status_enum.py", "_http_status_enum")
         constants = _import_constants(Path(folder) / "http_status_constants.py", module)
 
     status = module.HTTPStatus
@@ -166,11 +170,6 @@ def test_registry_strings_come_back_exactly(entries: list[Entry]) -> None:
     assert [(name, member.name) for name, member in status.__members__.items()] == [
         (own, name) for _, name, aliases, _, _ in entries for own in (name, *aliases)
     ]
-    for member in status:
-        assert (member.spec, member.spec_url) == (
-            "RFC 9110, Section 15.5.5",
-            "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5",
-        )
     # Nothing else was defined: the module, the class and the constants hold
     # exactly what the committed ones hold, apart from the members themselves.
     assert set(vars(module)) == BASE_MODULE_NAMES

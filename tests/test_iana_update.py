@@ -127,10 +127,7 @@ def test_a_file_that_does_not_parse_is_not_vendored(project: Project, cli, serve
     before = {path: path.read_bytes() for path in _files(project)}
     result = _update(cli, project, address)
     assert result.code == 2
-    assert (
-        f"{address}/status.csv" in result.err
-        and "nothing was changed" in result.err
-    )
+    assert f"{address}/status.csv" in result.err and "nothing was changed" in result.err
     assert {path: path.read_bytes() for path in _files(project)} == before
 
 
@@ -251,9 +248,7 @@ def test_a_chunked_download_cut_short_is_refused(project: Project, cli, hostile)
     replies, address = hostile
     data = _status_bytes(project)
     replies["/status.csv"] = _sent(
-        _response(
-            b"%x\r\n" % len(data) + data[:100], "Transfer-Encoding: chunked"
-        )
+        _response(b"%x\r\n" % len(data) + data[:100], "Transfer-Encoding: chunked")
     )
     replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
     result = _unchanged_after(project, cli, address)
@@ -368,9 +363,13 @@ def test_provenance_that_cannot_be_updated_changes_nothing(project: Project, cli
         readme.unlink()
     else:
         text = readme.read_text(encoding="utf-8")
-        readme.write_text(text.replace("- sha256 `6", "- checksum `6"), encoding="utf-8")
+        readme.write_text(
+            text.replace("- sha256 `6", "- checksum `6"), encoding="utf-8"
+        )
     monkeypatch.chdir(project.root)
     result = _unchanged_after(project, cli, address)
-    expected = "file: does not exist" if damage == "no README" else "section: none names"
+    expected = (
+        "file: does not exist" if damage == "no README" else "section: none names"
+    )
     assert f"data/iana/README.md:1: {expected}" in result.err
     assert str(project.root) not in result.err

@@ -41,7 +41,7 @@ TEMPLATE_FAILURES = [
     ),
     (
         "raw registry text",
-        "http_status.py.j2",
+        "_http_status_enum.py.j2",
         lambda template: template.replace(
             "{{ status.phrase|py }}", "{{ status.phrase }}"
         ),

@@ -23,7 +23,7 @@ def test_the_committed_tree_is_current(cli) -> None:  # type: ignore[no-untyped-
 
 
 def test_check_fails_with_a_diff_after_a_hand_edit(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    module = project.generated / "http_status.py"
+    module = project.generated / "_http_status_enum.py"
     module.write_text(
         module.read_text(encoding="utf-8").replace('"Not Found"', '"Not found"'),
         encoding="utf-8",
@@ -35,7 +35,7 @@ def test_check_fails_with_a_diff_after_a_hand_edit(project: Project, cli) -> Non
     added = [line for line in result.out.splitlines() if line.startswith("+    ")]
     assert any('"Not found"' in line for line in removed), result.out
     assert any('"Not Found"' in line for line in added), result.out
-    assert "http_status.py (committed)" in result.out
+    assert "_http_status_enum.py (committed)" in result.out
     assert "make generate" in result.err
     assert project.snapshot() == before, "check must not write"
 
@@ -70,7 +70,7 @@ def test_generate_writes_only_what_changed(project: Project, cli) -> None:  # ty
     result = cli("generate", *project.paths())
     assert result.code == 0
     written = result.out.splitlines()
-    assert f"wrote {project.generated / 'http_status.py'}" in written
+    assert f"wrote {project.generated / '_http_status_enum.py'}" in written
     # The constants module does not hold descriptions: not rewritten, not touched.
     assert not any("http_status_constants.py" in line for line in written)
     assert constants.stat().st_mtime_ns == stamp
@@ -104,9 +104,11 @@ def test_a_new_code_reaches_both_modules(project: Project, cli) -> None:  # type
     probe = (
         "from http_status import HTTPStatus\n"
         "from http_status_constants import NETWORK_CONNECT_TIMEOUT, responses\n"
+        "from http_status_info import lookup\n"
         "m = HTTPStatus(599)\n"
         "assert m is NETWORK_CONNECT_TIMEOUT and m.is_server_error\n"
-        "print(m.name, m.phrase, m.spec, m.spec_url, responses[599], sep='|')\n"
+        "info = lookup(599)\n"
+        "print(m.name, m.phrase, info.reference, info.reference_url, responses[599], sep='|')\n"
     )
     output = subprocess.run(
         [sys.executable, "-c", probe],

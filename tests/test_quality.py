@@ -28,7 +28,7 @@ STUBS = [output.name for output in OUTPUTS if output.is_stub]
 TYPED_FILES = [
     str(GENERATED / (f"{output.name}i" if f"{output.name}i" in STUBS else output.name))
     for output in OUTPUTS
-    if output.is_python
+    if output.is_python and not output.is_private
 ]
 
 
@@ -124,12 +124,16 @@ def test_stubtest_finds_a_stub_that_lacks_a_property(tmp_path: Path) -> None:
             )
     stub = tmp_path / "http_status.pyi"
     text = stub.read_text(encoding="utf-8")
-    lacking = text.replace("    @property\n    def spec_url(self) -> str: ...\n", "")
+    lacking = text.replace(
+        "    @property\n    def is_server_error(self) -> bool: ...\n", ""
+    )
     assert lacking != text
     stub.write_text(lacking, encoding="utf-8")
     result = stubtest(tmp_path, tmp_path)
     assert result.returncode == 1
-    assert "http_status.HTTPStatus.spec_url is not present in stub" in result.stdout
+    assert (
+        "http_status.HTTPStatus.is_server_error is not present in stub" in result.stdout
+    )
 
 
 @pytest.mark.parametrize("stub", STUBS)
@@ -228,9 +232,13 @@ def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
             if name.endswith("METADATA")
         )
     assert names == [
+        "_http_method_enum.py",
+        "_http_status_enum.py",
         "http_method/__init__.py",
         "http_method/__init__.pyi",
         "http_method/py.typed",
+        "http_method_info/__init__.py",
+        "http_method_info/py.typed",
         "http_status/__init__.py",
         "http_status/__init__.pyi",
         "http_status/py.typed",
@@ -282,8 +290,9 @@ def test_the_wheel_works_in_a_fresh_venv(
 ) -> None:
     python = _install(wheel, require_interpreter(minor), tmp_path / "venv")
     probe = (
-        "import http_method, http_status, http_status_constants, sys\n"
-        "assert http_method.HTTPMethod('GET').is_safe\n"
+        "import http, http_method, http_status, http_status_constants, sys\n"
+        "import http_method_info\n"
+        "assert http_method_info.lookup(http_method.HTTPMethod('GET')).safe\n"
         "import http_status_info\n"
         "assert http_status_info.lookup(520).kind == 'unofficial'\n"
         "assert sys.prefix != sys.base_prefix\n"

@@ -316,8 +316,8 @@ CASES = [
         "alias record with only a name",
         RENAME,
         "",
-        "aliases[0].renamed_in",
-        "is missing; expected the CPython version that renamed it",
+        "aliases[0].renamed_by",
+        "is missing; expected a mapping with title",
         -1,
     ),
     (

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from http_method import HTTPMethod
+from http_method_info import IDEMPOTENT_METHODS, SAFE_METHODS, MethodInfo
+from http_method_info import lookup as lookup_method
 from http_status import HTTPStatus
 from http_status_constants import NOT_FOUND, REQUEST_ENTITY_TOO_LARGE, responses
 from http_status_info import (
@@ -17,9 +19,7 @@ def describe(status: HTTPStatus) -> str:
     code: int = status.value
     phrase: str = status.phrase
     description: str = status.description
-    spec: str = status.spec
-    link: str = status.spec_url
-    return f"{code} {phrase}: {description} ({spec}, {link})"
+    return f"{code} {phrase}: {description}"
 
 
 def category(status: HTTPStatus) -> str:
@@ -56,13 +56,15 @@ print(
 
 
 def method_facts(method: HTTPMethod) -> tuple[str, str, bool, bool, str, str]:
+    facts: MethodInfo | None = lookup_method(method)
+    assert facts is not None
     return (
         method.value,
         method.description,
-        method.is_safe,
-        method.is_idempotent,
-        method.spec,
-        method.spec_url,
+        facts.safe,
+        method in IDEMPOTENT_METHODS,
+        facts.reference,
+        facts.reference_url,
     )
 
 
@@ -83,3 +85,6 @@ if info is not None:
         info.treated_as,
     )
 cacheable: frozenset[int] = HEURISTICALLY_CACHEABLE | WITHOUT_CONTENT
+safe: frozenset[str] = SAFE_METHODS
+member: HTTPMethod | None = facts.member if (facts := lookup_method("GET")) else None
+reference: str = info.reference if info is not None else ""
