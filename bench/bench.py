@@ -3,12 +3,20 @@
     make bench            (or: .venv/bin/python bench/bench.py [--quick])
 
 For every supported CPython found (pyenv, `python3.X` on PATH, the cache of
-.ci/cpython.py), in fresh interpreter processes: the import cost of http_status versus
-CPython's own HTTPStatus alone (the interpreter's http/__init__.py cut before HTTPMethod:
-like for like) and versus `import http` (which also builds HTTPMethod from 3.11 on), all
-from compiled .pyc files, as an installed package has them; and lookups on HTTPStatus
-and the constants module versus http.HTTPStatus and http.client. Then the generator itself: `check` end to end, and
-generation time as the registry grows to all 500 codes from 100 to 599.
+.ci/cpython.py), in fresh interpreter processes, from compiled .pyc files as an
+installed package has them, three yardsticks:
+
+- what a user writes instead: `import http_status` against `from http import
+  HTTPStatus` (and the pair against both enums), nothing imported before;
+- the marginal cost after `import http.client`, against a module that only
+  re-exports http.HTTPStatus (the floor of any import);
+- like for like, the enum the modules build (_http_status_enum) against CPython's
+  own HTTPStatus alone (the interpreter's http/__init__.py cut before HTTPMethod),
+  in time and in instructions, and the pair against `import http`.
+
+Then lookups on the enums, the constants module and the info modules against
+http.HTTPStatus, http.HTTPMethod and http.client; and the generator itself: `check`
+end to end, and generation time as the registry grows to all 500 codes.
 Prints Markdown tables of medians and ratios (ours / standard library).
 """
 
@@ -36,15 +44,35 @@ from interpreters import find_interpreter  # noqa: E402
 
 LOOKUP_PROCESSES = 5
 
-# What each variant imports; enum first, since every variant needs it and many
-# programs have it loaded already: what remains is each module's own cost.
+# Like for like: what each variant imports; enum first, since every variant needs it
+# and many programs have it loaded already: what remains is each module's own cost.
+# _http_status_enum is the enum the modules build where the standard one is not
+# current: set against CPython's own HTTPStatus alone.
 IMPORTS = {
-    "http_status": "import enum; import http_status",
-    "http_status, class statement": "import enum; enum.__dict__.pop('_simple_enum', None); import http_status",
+    "http_status": "import enum; import _http_status_enum",
+    "http_status, class statement": "import enum; enum.__dict__.pop('_simple_enum', None); import _http_status_enum",
     "CPython's HTTPStatus alone": "import enum; import stdlib_http_status",
     "http": "import enum; import http",
-    "http_status + http_method": "import enum; import http_status; import http_method",
+    "http_status + http_method": "import enum; import _http_status_enum; import _http_method_enum",
 }
+
+# What a user writes, in a fresh process (nothing imported before): the modules
+# against the standard library's own enums.
+FRESH = {
+    "import http_status": "import http_status",
+    "from http import HTTPStatus": "from http import HTTPStatus",
+    "import http_status, http_method": "import http_status, http_method",
+    "from http import HTTPStatus, HTTPMethod": "from http import HTTPStatus, HTTPMethod",
+}
+
+# The marginal cost in a program that has imported http.client (as almost every
+# program that speaks HTTP has): http_status against a module that only re-exports
+# http.HTTPStatus, the floor of any import.
+MARGINAL = {
+    "import http_status": "import http.client; import http_status",
+    "re-export floor": "import http.client; import reexport_floor",
+}
+REEXPORT_FLOOR = 'from http import HTTPStatus\n\n__all__ = ["HTTPStatus"]\n'
 
 # Where CPython's http/__init__.py starts HTTPMethod (3.11 on): the like-for-like
 # yardstick is the same file without it.
@@ -123,9 +151,21 @@ def exec_instructions(python: Path, module: str, path: str) -> int | None:
 
 def import_time(python: Path, variant: str, path: str) -> float:
     """The import time of the variant's modules after enum, in seconds, from -X importtime."""
-    modules = re.findall(r"import (\w+)", IMPORTS[variant])[1:]
+    return statement_time(python, IMPORTS[variant], path, skip=1)
+
+
+def statement_time(python: Path, statement: str, path: str, skip: int = 0) -> float:
+    """The cumulative import time of the modules `statement` names after the first
+    `skip` of them, in seconds, from -X importtime in a fresh process."""
+    modules = [
+        name
+        for names in re.findall(
+            r"(?:from|import) ([\w., ]+?)(?: import .*)?(?:;|$)", statement
+        )
+        for name in re.split(r",\s*", names)
+    ][skip:]
     result = subprocess.run(
-        [str(python), "-X", "importtime", "-c", IMPORTS[variant]],
+        [str(python), "-X", "importtime", "-c", statement],
         env={**os.environ, "PYTHONPATH": path},
         capture_output=True,
         text=True,
@@ -142,12 +182,48 @@ def import_time(python: Path, variant: str, path: str) -> float:
     return total / 1e6
 
 
-def benchmark_interpreters(runs: int) -> tuple[list[str], list[str]]:
-    import_rows, lookup_rows = [], []
+def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str]:
+    """The fresh-process row and the marginal row of one interpreter."""
+    Path(folder, "reexport_floor.py").write_text(REEXPORT_FLOOR, encoding="utf-8")
+    subprocess.run([str(python), "-m", "compileall", "-q", folder], check=True)
+    fresh: dict[str, list[float]] = {variant: [] for variant in FRESH}
+    marginal: dict[str, list[float]] = {variant: [] for variant in MARGINAL}
+    for _ in range(runs):  # alternating, so that all meet the same machine
+        for variant, statement in FRESH.items():
+            fresh[variant].append(statement_time(python, statement, folder))
+        for variant, statement in MARGINAL.items():
+            marginal[variant].append(statement_time(python, statement, folder, skip=1))
+    ours, theirs, pair, both = (statistics.median(fresh[v]) for v in FRESH)
+    extra, floor = (statistics.median(marginal[v]) for v in MARGINAL)
+    stdlib = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import http, http_status; print(http_status.HTTPStatus is http.HTTPStatus)",
+        ],
+        env={**os.environ, "PYTHONPATH": folder},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    version = _version(python)
+    return (
+        f"| {version} | {stdlib} | {_seconds(ours)} | {_seconds(theirs)} | **{ours / theirs:.2f}** "
+        f"| {_seconds(pair)} | {_seconds(both)} | {pair / both:.2f} |",
+        f"| {version} | {_seconds(extra)} | {_seconds(floor)} | **{extra / floor:.2f}** |",
+    )
+
+
+def benchmark_interpreters(
+    runs: int,
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    import_rows, lookup_rows, fresh_rows, marginal_rows = [], [], [], []
     for minor in SUPPORTED:
         python = find_interpreter(minor)
         if python is None:
             import_rows.append(f"| {minor} | (not found) | | | | | | | | | | |")
+            fresh_rows.append(f"| {minor} | (not found) | | | | | | |")
+            marginal_rows.append(f"| {minor} | (not found) | | |")
             continue
         with tempfile.TemporaryDirectory() as folder:
             for output in OUTPUTS:
@@ -174,9 +250,9 @@ def benchmark_interpreters(runs: int) -> tuple[list[str], list[str]]:
             like_for_like = _ratio(counted, "http_status", "CPython's HTTPStatus alone")
             executed = {
                 module: exec_instructions(python, module, folder)
-                for module in ("http_status", "stdlib_http_status")
+                for module in ("_http_status_enum", "stdlib_http_status")
             }
-            exec_only = _ratio(executed, "http_status", "stdlib_http_status")
+            exec_only = _ratio(executed, "_http_status_enum", "stdlib_http_status")
             import_rows.append(
                 f"| {_version(python)} | {_seconds(ours)} | {_seconds(plain)} | {_seconds(alone)} "
                 f"| **{ours / alone:.2f}** | {like_for_like} | {exec_only} "
@@ -184,7 +260,10 @@ def benchmark_interpreters(runs: int) -> tuple[list[str], list[str]]:
                 f"| {_ratio(counted, 'http_status + http_method', 'http')} |"
             )
             lookup_rows += _lookup_rows(python, minor, folder)
-    return import_rows, lookup_rows
+            fresh_row, marginal_row = user_rows(python, folder, runs)
+            fresh_rows.append(fresh_row)
+            marginal_rows.append(marginal_row)
+    return import_rows, lookup_rows, fresh_rows, marginal_rows
 
 
 def _ratio(counted: dict[str, int | None], ours: str, theirs: str) -> str:
@@ -292,8 +371,30 @@ def main() -> None:
     quick = parser.parse_args().quick
     runs = 10 if quick else 100
 
-    import_rows, lookup_rows = benchmark_interpreters(runs)
-    print("## Import cost, per interpreter\n")
+    import_rows, lookup_rows, fresh_rows, marginal_rows = benchmark_interpreters(runs)
+    print("## What a user writes instead, in a fresh process\n")
+    print(
+        f"Medians of {runs} fresh processes per variant, alternating, from compiled .pyc files: the\n"
+        "cumulative -X importtime of the modules the statement names, nothing imported before. Where\n"
+        "http_status gives the standard enum, its cost is that of `from http import HTTPStatus` and\n"
+        "the few lines that choose; elsewhere it builds its own. The pair against both of the\n"
+        "standard library's enums (one import of http, which builds both from 3.11 on).\n"
+    )
+    print(
+        "| CPython | http_status is http's | import http_status | from http import HTTPStatus | ratio "
+        "| import http_status, http_method | from http import HTTPStatus, HTTPMethod | ratio |"
+    )
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("\n".join(fresh_rows))
+    print("\n## The marginal cost after `import http.client`\n")
+    print(
+        "What importing http_status adds to a program that has imported http.client (and so http),\n"
+        "against a module that only re-exports http.HTTPStatus: the floor of any import.\n"
+    )
+    print("| CPython | import http_status | re-export floor | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    print("\n".join(marginal_rows))
+    print("\n## Like for like: the enum the modules build, per interpreter\n")
     print(
         f"Medians of {runs} fresh processes per variant, alternating, from compiled .pyc files, with enum\n"
         "already loaded. The class-statement variant is the generated module with the fast path taken\n"

@@ -13,6 +13,7 @@ import sys
 import timeit
 
 import http_method
+import http_method_info
 import http_status
 import http_status_constants
 import http_status_info
@@ -32,6 +33,19 @@ OPERATIONS = {
     "lookup(520) vs HTTPStatus(404)": ("lookup(520)", "HTTPStatus(404)"),
     "HTTPMethod('GET')": "HTTPMethod('GET')",
     "HTTPMethod.GET.description": "HTTPMethod.GET.description",
+    # The method facts; the yardstick is the standard library's HTTPMethod('GET').
+    "method lookup('GET') vs HTTPMethod('GET')": (
+        "method_lookup('GET')",
+        "HTTPMethod('GET')",
+    ),
+    "method lookup('PROPFIND') vs HTTPMethod('GET')": (
+        "method_lookup('PROPFIND')",
+        "HTTPMethod('GET')",
+    ),
+    "'GET' in SAFE_METHODS vs HTTPMethod('GET')": (
+        "'GET' in SAFE_METHODS",
+        "HTTPMethod('GET')",
+    ),
 }
 
 
@@ -57,6 +71,8 @@ def main():
         "constants": http_status_constants,
         "HTTPMethod": http_method.HTTPMethod,
         "lookup": http_status_info.lookup,
+        "method_lookup": http_method_info.lookup,
+        "SAFE_METHODS": http_method_info.SAFE_METHODS,
     }
     theirs = {
         "HTTPStatus": http.HTTPStatus,
@@ -65,9 +81,10 @@ def main():
     }
     results = {}
     for name, statement in OPERATIONS.items():
-        missing = "HTTPMethod" in statement and theirs["HTTPMethod"] is None
+        text = " ".join(statement) if isinstance(statement, tuple) else statement
+        missing = "HTTPMethod" in text and theirs["HTTPMethod"] is None
         if missing or (
-            "is_success" in statement and not hasattr(http.HTTPStatus, "is_success")
+            "is_success" in text and not hasattr(http.HTTPStatus, "is_success")
         ):
             # not in this CPython: is_success from 3.12, HTTPMethod from 3.11
             results[name] = samples(statement, [ours]) + [None]
