@@ -37,7 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from generator.outputs import OUTPUTS, build_outputs  # noqa: E402
+from generator.kinds import OUTPUTS, status  # noqa: E402
+from generator.outputs import build_outputs  # noqa: E402
 from generator.pythons import SUPPORTED  # noqa: E402
 from generator.registry import load_registry  # noqa: E402
 from interpreters import find_interpreter  # noqa: E402
@@ -342,7 +343,7 @@ def generation_rows(sizes: list[int], runs: int) -> list[str]:
             for _ in range(runs):
                 start = time.perf_counter()
                 build_outputs(
-                    {"status": load_registry(registry, registry.name)},
+                    [load_registry(status.KIND, registry, registry.name)],
                     ROOT / "templates",
                 )
                 times.append(time.perf_counter() - start)

@@ -11,19 +11,13 @@ from pathlib import Path
 
 from .files import differences, write_changed, write_files
 from .formatting import FormatError
-from .iana import (
-    Difference,
-    compare,
-    compare_methods,
-    parse_iana,
-    parse_iana_methods,
-    read_iana,
-    read_iana_methods,
-)
-from .iana_update import METHODS_URL, STATUS_URL, TIMEOUT, Update, plan
+from .iana import Difference, compare
+from .iana_update import TIMEOUT, Update, plan
+from .kind import Kind
+from .kinds import KINDS
 from .outputs import build_outputs
 from .problems import InputError, one_line
-from .registry import METHOD, STATUS, Registry, load_registry
+from .registry import Registry, load_registry
 from .render import TemplateFailure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
             _add_output_options,
             "exit 1 with a diff if the generated files are not current",
         ),
-        ("validate", _validate, None, "only validate the registry"),
+        ("validate", _validate, None, "only validate the registries"),
         (
             "iana",
             _iana,
@@ -114,18 +108,13 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         command.set_defaults(run=run)
-        command.add_argument(
-            "--registry",
-            type=Path,
-            default=ROOT / "data" / "http_status.yaml",
-            help="the status code registry (default: data/http_status.yaml)",
-        )
-        command.add_argument(
-            "--method-registry",
-            type=Path,
-            default=ROOT / "data" / "http_method.yaml",
-            help="the method registry (default: data/http_method.yaml)",
-        )
+        for kind in KINDS:
+            command.add_argument(
+                f"--{kind.name}-registry",
+                type=Path,
+                default=ROOT / "data" / kind.registry,
+                help=f"the {kind.name} registry (default: data/{kind.registry})",
+            )
         if add_options:
             add_options(command)
     return parser
@@ -147,18 +136,13 @@ def _add_output_options(command: argparse.ArgumentParser) -> None:
 
 
 def _add_iana_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--iana",
-        type=Path,
-        default=ROOT / "data" / "iana" / "http-status-codes.csv",
-        help="IANA's status code CSV file (default: data/iana/http-status-codes.csv)",
-    )
-    command.add_argument(
-        "--iana-methods",
-        type=Path,
-        default=ROOT / "data" / "iana" / "http-methods.csv",
-        help="IANA's method CSV file (default: data/iana/http-methods.csv)",
-    )
+    for kind in KINDS:
+        command.add_argument(
+            f"--{kind.name}-iana",
+            type=Path,
+            default=ROOT / "data" / "iana" / kind.iana.file,
+            help=f"IANA's {kind.name} CSV file (default: data/iana/{kind.iana.file})",
+        )
     command.add_argument(
         "--today",
         type=datetime.date.fromisoformat,
@@ -176,16 +160,12 @@ def _add_iana_options(command: argparse.ArgumentParser) -> None:
 
 def _add_iana_update_options(command: argparse.ArgumentParser) -> None:
     _add_iana_options(command)
-    command.add_argument(
-        "--status-url",
-        default=STATUS_URL,
-        help=f"where IANA publishes its status code CSV (default: {STATUS_URL})",
-    )
-    command.add_argument(
-        "--methods-url",
-        default=METHODS_URL,
-        help=f"where IANA publishes its method CSV (default: {METHODS_URL})",
-    )
+    for kind in KINDS:
+        command.add_argument(
+            f"--{kind.name}-url",
+            default=kind.iana.url,
+            help=f"where IANA publishes its {kind.name} CSV (default: {kind.iana.url})",
+        )
     command.add_argument(
         "--timeout",
         type=_seconds,
@@ -212,15 +192,19 @@ def _shown(path: Path) -> str:
     return relative if not relative.startswith("..") else str(path)
 
 
-def _load(arguments: argparse.Namespace) -> dict[str, Registry]:
-    """Every registry, by kind name; the problems of all of them in one report."""
-    registries, problems = {}, []
-    for kind, path in (
-        (STATUS, arguments.registry),
-        (METHOD, arguments.method_registry),
-    ):
+def _option(arguments: argparse.Namespace, kind: Kind, what: str) -> Path:
+    """The value of one of a kind's options: --status-registry, --method-iana, ..."""
+    value: Path = getattr(arguments, f"{kind.name}_{what}")
+    return value
+
+
+def _load(arguments: argparse.Namespace) -> list[Registry]:
+    """Every kind's registry; the problems of all of them in one report."""
+    registries, problems = [], []
+    for kind in KINDS:
+        path = _option(arguments, kind, "registry")
         try:
-            registries[kind.name] = load_registry(path, _shown(path), kind)
+            registries.append(load_registry(kind, path, _shown(path)))
         except InputError as error:
             problems += error.problems
     if problems:
@@ -245,8 +229,9 @@ def _check(arguments: argparse.Namespace) -> int:
         print(f"{_shown(arguments.output)}: every file is current")
         return EXIT_OK
     sys.stdout.write("".join(diffs))
+    sources = ", ".join(_shown(_option(arguments, kind, "registry")) for kind in KINDS)
     print(
-        f"error: the generated files differ from what {_shown(arguments.registry)} and the templates produce.\n"
+        f"error: the generated files differ from what {sources} and the templates produce.\n"
         f"Run `{FIX_COMMAND}` and commit the result; never edit generated files by hand.",
         file=sys.stderr,
     )
@@ -254,27 +239,16 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _iana(arguments: argparse.Namespace) -> int:
-    registries = _load(arguments)
-    codes = read_iana(arguments.iana, _shown(arguments.iana))
-    methods = read_iana_methods(arguments.iana_methods, _shown(arguments.iana_methods))
     unexplained = 0
-    for iana_path, found, what in (
-        (
-            arguments.iana,
-            compare(
-                registries[STATUS.name], codes, _shown(arguments.iana), arguments.today
-            ),
-            f"{len(codes)} registered codes",
-        ),
-        (
-            arguments.iana_methods,
-            compare_methods(
-                registries[METHOD.name], methods, _shown(arguments.iana_methods)
-            ),
-            f"{len(methods)} registered methods",
-        ),
-    ):
-        unexplained += _report(found, _shown(iana_path), what, arguments.expiry)
+    for registry in _load(arguments):
+        iana = registry.kind.iana
+        path = _option(arguments, registry.kind, "iana")
+        rows = iana.read(path, _shown(path))
+        found = compare(
+            iana, registry.path, registry.entries, rows, _shown(path), arguments.today
+        )
+        what = f"{len(rows)} {iana.rows_noun}"
+        unexplained += _report(found, _shown(path), what, arguments.expiry)
     if unexplained:
         print(
             "error: fix each unexplained difference in the registry, or record why it is kept under the entry's iana_deviations",
@@ -285,22 +259,14 @@ def _iana(arguments: argparse.Namespace) -> int:
 
 
 def _iana_update(arguments: argparse.Namespace) -> int:
-    updates = [
-        Update(
-            arguments.iana,
-            _shown(arguments.iana),
-            arguments.status_url,
-            parse_iana,
-            lambda row: str(row.code),
-        ),
-        Update(
-            arguments.iana_methods,
-            _shown(arguments.iana_methods),
-            arguments.methods_url,
-            parse_iana_methods,
-            lambda row: str(row.method),
-        ),
-    ]
+    updates = []
+    for kind in KINDS:
+        path = _option(arguments, kind, "iana")
+        updates.append(
+            Update(
+                path, _shown(path), getattr(arguments, f"{kind.name}_url"), kind.iana
+            )
+        )
     try:
         planned = plan(updates, _shown, arguments.today, arguments.timeout)
     except InputError as error:
@@ -334,7 +300,7 @@ def _report(found: list[Difference], iana_path: str, what: str, expiry: str) -> 
 
 
 def _validate(arguments: argparse.Namespace) -> int:
-    for registry in _load(arguments).values():
+    for registry in _load(arguments):
         print(
             f"{registry.path}: valid ({len(registry.entries)} entries, "
             f"{len(registry.members)} enum members)"

@@ -24,30 +24,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from .iana import EXPECTED, IanaRegistry
 from .problems import InputError, Problem
 from .sourcefile import decode_text, read_text
 
-STATUS_URL = (
-    "https://www.iana.org/assignments/http-status-codes/http-status-codes-1.csv"
-)
-METHODS_URL = "https://www.iana.org/assignments/http-methods/methods.csv"
 # IANA's files are a few kilobytes; anything far larger is not one of them.
 MAX_BYTES = 1024 * 1024
 # The whole download of one file, from connecting to the last byte.
 TIMEOUT = 60.0
-EXPECTED = "IANA's CSV file"
 PROVENANCE = "README.md"  # beside each vendored file: its source and sha256
 
 
 @dataclass(frozen=True)
 class Update:
-    """One vendored file and where its current version is published."""
+    """One vendored file, where its current version is published, and how it is read."""
 
     path: Path
     shown_path: str
     url: str
-    parse: Callable[[str, str], list[Any]]  # the parser iana uses, on text
-    key: Callable[[Any], str]  # what identifies a row: its code or method
+    iana: IanaRegistry
 
 
 @dataclass(frozen=True)
@@ -74,7 +69,7 @@ def plan(
         try:
             data = fetch(update.url, update.shown_path, timeout)
             where = f"{update.url} (as {update.shown_path})"
-            new_rows = update.parse(decode_text(data, where, EXPECTED), where)
+            new_rows = update.iana.parse(decode_text(data, where, EXPECTED), where)
         except InputError as error:
             problems += error.problems
             continue
@@ -83,7 +78,7 @@ def plan(
             continue
         fetched.append((update, data, data.decode("utf-8")))
         report.append(f"{update.shown_path}: replaced by {update.url}")
-        report += _changes(_old_rows(update), new_rows, update.key)
+        report += _changes(_old_rows(update), new_rows, update.iana.key)
     for update, data, text in fetched:
         readme = update.path.parent / PROVENANCE
         try:
@@ -217,9 +212,7 @@ def _old_rows(update: Update) -> list[Any]:
     """The vendored file's rows; none when it is missing or does not parse (the
     download then replaces it whole)."""
     try:
-        return update.parse(
-            read_text(update.path, update.shown_path, EXPECTED), update.shown_path
-        )
+        return update.iana.read(update.path, update.shown_path)
     except InputError:
         return []
 

@@ -14,9 +14,10 @@ from typing import Any
 
 import jinja2
 
-from .export import export, to_json
+from .export import export, export_schema, to_json
 from .pythons import simple_enum_range, stdlib_range
-from .registry import Registry, SpecReference
+from .records import SpecReference
+from .registry import Registry
 
 
 class Code(str):
@@ -111,6 +112,7 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment.filters["rst"] = rst
     environment.filters["rst_reference"] = rst_reference
     environment.filters["export"] = export
+    environment.filters["export_schema"] = export_schema
     environment.filters["json"] = to_json
     return environment
 
@@ -124,6 +126,7 @@ def render(templates: Path, template_name: str, registry: Registry) -> str:
             members=registry.members,
             fast_path=simple_enum_range(),
             stdlib=stdlib_range(registry.stdlib_since),
+            **registry.kind.template_context,
         )
     except jinja2.TemplateSyntaxError as error:
         raise TemplateFailure(

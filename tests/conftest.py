@@ -1,4 +1,5 @@
-"""Shared helpers: the project's paths, a scratch copy of the project, and the CLI in-process."""
+"""Shared helpers: the project's paths and committed registries, a scratch copy of the
+project, the CLI in-process, and how a reported problem is checked."""
 
 from __future__ import annotations
 
@@ -24,12 +25,25 @@ sys.path.insert(0, str(GENERATED))
 sys.path.insert(0, str(ROOT))
 
 from generator.cli import main  # noqa: E402
+from generator.kind import Kind  # noqa: E402
+from generator.kinds import KINDS  # noqa: E402
 from generator.pythons import (  # noqa: E402
     SUPPORTED,
     simple_enum_range,
     version_tuple,
 )
+from generator.registry import Registry, load_registry  # noqa: E402
 from interpreters import find_interpreter, full_version, how_to_get  # noqa: E402
+
+# The committed registries, by kind name, as every command loads them.
+REGISTRIES: dict[str, Registry] = {
+    kind.name: load_registry(
+        kind, ROOT / "data" / kind.registry, f"data/{kind.registry}"
+    )
+    for kind in KINDS
+}
+STATUSES = REGISTRIES["status"]
+METHODS = REGISTRIES["method"]
 
 FORMS = ["default form", "class statement"]
 
@@ -77,16 +91,26 @@ def probe_every_cpython(script: str, *arguments: str) -> dict[tuple[str, str], P
         return {pair: probe for pair, probe in zip(pairs, done) if probe is not None}
 
 
+def enum_names(registry: Registry) -> list[list[str]]:
+    """Every name of the registry's enum, members and aliases in registry order, each
+    with its member's name."""
+    return [
+        [name, member.name]
+        for member in registry.members
+        for name in (member.name, *(alias.name for alias in member.aliases))
+    ]
+
+
 def built_as_intended(
-    runs: dict[tuple[str, str], Probe], minor: str, form: str, names: list[list[str]]
+    runs: dict[tuple[str, str], Probe], minor: str, form: str, registry: Registry
 ) -> Probe:
-    """The probe of `minor` in `form`, having checked that it ran there, built the enum
-    with exactly `names` (each name and its member's), and took the fast path exactly
-    where it is meant to."""
+    """The probe of `minor` in `form`, having checked that it ran there, built the
+    registry's enum with exactly its names, and took the fast path exactly where it is
+    meant to."""
     require_interpreter(minor)
     run = runs[(minor, form)]
     assert run.facts.get("version") == minor, run.output
-    assert run.facts["names"] == names
+    assert run.facts["names"] == enum_names(registry)
     first, stop = simple_enum_range()
     fast = form == FORMS[0] and first <= version_tuple(minor) < stop
     assert run.facts["built by"] == ("enum._simple_enum" if fast else "class statement")
@@ -130,13 +154,19 @@ class Project:
 
     root: Path
 
+    def registry_of(self, kind: Kind) -> Path:
+        return self.root / "data" / kind.registry
+
+    def iana_of(self, kind: Kind) -> Path:
+        return self.root / "data" / "iana" / kind.iana.file
+
     @property
     def registry(self) -> Path:
-        return self.root / "data" / "http_status.yaml"
+        return self.registry_of(STATUSES.kind)
 
     @property
     def method_registry(self) -> Path:
-        return self.root / "data" / "http_method.yaml"
+        return self.registry_of(METHODS.kind)
 
     @property
     def generated(self) -> Path:
@@ -148,21 +178,19 @@ class Project:
 
     def paths(self, command: str = "generate") -> list[str]:
         """The options that point `command` at this copy."""
-        registries = [
-            "--registry",
-            str(self.registry),
-            "--method-registry",
-            str(self.method_registry),
-        ]
-        if command == "validate":
-            return registries
-        return [
-            *registries,
-            "--templates",
-            str(self.templates),
-            "--output",
-            str(self.generated),
-        ]
+        options = []
+        for kind in KINDS:
+            options += [f"--{kind.name}-registry", str(self.registry_of(kind))]
+            if command in ("iana", "iana-update"):
+                options += [f"--{kind.name}-iana", str(self.iana_of(kind))]
+        if command in ("generate", "check"):
+            options += [
+                "--templates",
+                str(self.templates),
+                "--output",
+                str(self.generated),
+            ]
+        return options
 
     def snapshot(self) -> dict[str, bytes]:
         return {
@@ -182,10 +210,51 @@ class Project:
         entries = [item.strip("\n") + "\n" for item in sorted(entries, key=_code_of)]
         self.registry.write_text(head + "\n" + "\n".join(entries), encoding="utf-8")
 
-    def edit_registry(self, old: str, new: str, count: int = 1) -> None:
-        text = self.registry.read_text(encoding="utf-8")
-        assert text.count(old) >= count, f"{old!r} is not in the registry"
-        self.registry.write_text(text.replace(old, new, count), encoding="utf-8")
+    def edit_registry(self, old: str, new: str, count: int = 1) -> int:
+        return edit(self.registry, old, new, count)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replace the first `count` occurrences of `old` in the file; return the line
+    where the first one started."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def assert_reported(  # type: ignore[no-untyped-def]
+    project: Project,
+    cli,
+    path: Path,
+    line: int,
+    field: str,
+    fragment: str = "",
+    commands: tuple[str, ...] = ("generate",),
+) -> str:
+    """Each command reports `path:line: field: ...` (holding `fragment`; the field may
+    be followed by a path into it, `phrase[0]`), every line of its report says what
+    was expected, it exits 2 and prints nothing else, and no generated file changes;
+    returns the report."""
+    before = project.snapshot()
+    report = ""
+    for command in commands:
+        result = cli(command, *project.paths(command))
+        assert result.code == 2, (command, result.out + result.err)
+        assert result.out == "", (command, result.out)
+        expected = re.compile(rf"{re.escape(f'{path}:{line}: {field}')}[:\[.]")
+        lines = result.err.splitlines()
+        matching = [text for text in lines if expected.match(text)]
+        assert (
+            matching
+        ), f"{command}: no line starts with {expected!r} in {result.err!r}"
+        assert any(fragment in text for text in matching), (fragment, result.err)
+        assert all(
+            "; expected" in text or "nothing was changed" in text for text in lines
+        ), result.err
+        report = result.err
+    assert project.snapshot() == before
+    return report
 
 
 def _code_of(entry: str) -> int:

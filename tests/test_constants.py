@@ -7,11 +7,8 @@ import http
 import http.client
 
 import http_status_constants as constants
-from conftest import GENERATED, ROOT
-from generator.registry import load_registry
+from conftest import GENERATED, STATUSES
 from http_status import HTTPStatus
-
-REGISTRY = load_registry(ROOT / "data" / "http_status.yaml", "data/http_status.yaml")
 
 
 def test_every_http_client_status_constant_is_here_with_the_same_member() -> None:
@@ -37,7 +34,7 @@ def test_responses_holds_the_phrase_of_every_member() -> None:
     """As http.client.responses does; the phrases themselves are compared with
     CPython's on every interpreter by the drop-in test."""
     assert constants.responses == {
-        status.code: status.phrase for status in REGISTRY.members
+        status.code: status.phrase for status in STATUSES.members
     }
     assert set(http.client.responses) <= set(constants.responses)
 

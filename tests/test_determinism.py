@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Project
+from conftest import KINDS, ROOT, Project
 
 pytestmark = pytest.mark.slow
 
@@ -40,8 +40,14 @@ def test_same_bytes_in_any_environment_and_folder(
             "-m",
             "generator",
             "generate",
-            "--registry",
-            os.path.relpath(project.registry, elsewhere),
+            *(
+                option
+                for kind in KINDS
+                for option in (
+                    f"--{kind.name}-registry",
+                    os.path.relpath(project.registry_of(kind), elsewhere),
+                )
+            ),
             "--templates",
             str(project.templates),
             "--output",

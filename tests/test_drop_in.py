@@ -21,7 +21,7 @@ import pytest
 import parity
 from conftest import (
     FORMS,
-    ROOT,
+    STATUSES,
     Probe,
     Project,
     built_as_intended,
@@ -29,24 +29,18 @@ from conftest import (
     probe_every_cpython,
     require_interpreter,
 )
+from generator.kinds.status import Status
 from generator.pythons import SUPPORTED, stdlib_range, version_tuple
-from generator.registry import Registry, Status, load_registry
+from generator.registry import Registry, load_registry
 
 pytestmark = pytest.mark.slow
 
-SHOWN = "data/http_status.yaml"
-REGISTRY = load_registry(ROOT / SHOWN, SHOWN)
-MEMBERS = {status.code: status for status in REGISTRY.members}
-EXTENSIONS = [status for status in REGISTRY.members if status.python_added is None]
-EXPECTED_NAMES = [
-    [name, status.name]
-    for status in REGISTRY.members
-    for name in (status.name, *status.aliases)
-]
+MEMBERS = {status.code: status for status in STATUSES.members}
+EXTENSIONS = [status for status in STATUSES.members if status.python_added is None]
 # What the records judge (name, wording), read from CPython itself: a difference of
 # the built enum in these is left to them.
 JUDGED_BY_RECORDS = {"name", "phrase", "description"}
-STDLIB = stdlib_range(REGISTRY.stdlib_since)
+STDLIB = stdlib_range(STATUSES.stdlib_since)
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +55,7 @@ def test_the_generated_enum_runs_on_every_supported_cpython(
     runs: dict[tuple[str, str], Probe], minor: str, form: str
 ) -> None:
     """Each interpreter builds the enum in the intended form, with the registry's names."""
-    built_as_intended(runs, minor, form, EXPECTED_NAMES)
+    built_as_intended(runs, minor, form, STATUSES)
 
 
 def test_the_generated_enum_is_a_drop_in_for_cpython(
@@ -97,13 +91,13 @@ def test_the_generated_enum_is_a_drop_in_for_cpython(
         )
     for status in EXTENSIONS:
         warnings.warn(
-            f"{status.code} {status.name} ({SHOWN}:{status.line}): a declared "
+            f"{status.code} {status.name} ({STATUSES.path}:{status.line}): a declared "
             "extension: no CPython has it, as the entry says (no python_added)",
             stacklevel=1,
         )
 
 
-def _record_differences(run: Probe, registry: Registry = REGISTRY) -> list[str]:
+def _record_differences(run: Probe, registry: Registry = STATUSES) -> list[str]:
     """CPython's names and wording against what python_wording and renamed_in say of
     this version: the registry's from then on, another before."""
     version = version_tuple(run.minor)
@@ -121,7 +115,7 @@ def _record_differences(run: Probe, registry: Registry = REGISTRY) -> list[str]:
         ):
             if current and ours != cpython:
                 lines.append(
-                    f"{status.code}: {field} {ours!r} ({SHOWN}:{status.line_of(field)}), "
+                    f"{status.code}: {field} {ours!r} ({STATUSES.path}:{status.line_of(field)}), "
                     f"CPython's {field} is {cpython!r}, and python_wording says "
                     f"{wording_since}"
                 )
@@ -135,19 +129,21 @@ def _record_differences(run: Probe, registry: Registry = REGISTRY) -> list[str]:
             )
         ):
             lines.append(
-                f"{status.code} {status.name} ({SHOWN}:{status.line_of('python_wording')}): "
+                f"{status.code} {status.name} ({STATUSES.path}:{status.line_of('python_wording')}): "
                 f"python_wording says {status.python_wording}, but CPython has the "
                 "registry's wording already"
             )
-        renamed = {
-            rename.name: rename.renamed_in
-            for rename in status.renames
-            if rename.renamed_in and version < version_tuple(rename.renamed_in)
-        }
+        renamed = [
+            alias.name
+            for alias in status.aliases
+            if alias.rename
+            and alias.rename.renamed_in
+            and version < version_tuple(alias.rename.renamed_in)
+        ]
         expected = next(iter(renamed), status.name)
         if name != expected:
             lines.append(
-                f"{status.code}: name {expected} ({SHOWN}:{status.line_of('aliases' if renamed else 'name')}), "
+                f"{status.code}: name {expected} ({STATUSES.path}:{status.line_of('aliases' if renamed else 'name')}), "
                 f"CPython's canonical name is {name}"
             )
     return lines
@@ -173,7 +169,7 @@ def _difference_line(found: dict[str, Any]) -> str:
     registry_field = found["field"] if found["field"] in JUDGED_BY_RECORDS else "code"
     what = "canonical name" if found["field"] == "name" else found["field"]
     return (
-        f"{status.code}: {found['field']} {found['ours']} ({SHOWN}:{status.line_of(registry_field)}), "
+        f"{status.code}: {found['field']} {found['ours']} ({STATUSES.path}:{status.line_of(registry_field)}), "
         f"CPython's {what} is {found['theirs']}"
     )
 
@@ -183,8 +179,8 @@ def _membership_differences(run: Probe) -> list[str]:
     theirs = set(run.facts["cpython values"])
     version = version_tuple(run.minor)
     lines = []
-    for status in REGISTRY.members:
-        where = f"{status.code} {status.name} ({SHOWN}:{_added_line(status)})"
+    for status in STATUSES.members:
+        where = f"{status.code} {status.name} ({STATUSES.path}:{_added_line(status)})"
         if status.python_added is None:
             if status.code in theirs:
                 lines.append(
@@ -208,7 +204,7 @@ def _added_line(status: Status) -> int:
 
 def test_parity_reports_a_wrong_phrase(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     """The comparison itself can fail: an enum generated from a doctored registry is caught."""
-    status = next(s for s in REGISTRY.members if s.python_added)
+    status = next(s for s in STATUSES.members if s.python_added)
     project.edit_registry(f"phrase: {status.phrase}\n", "phrase: Not Here\n")
     assert cli("generate", *project.paths()).code == 0
     doctored = import_file(
@@ -225,7 +221,7 @@ def test_a_wording_claimed_too_early_is_named(
 ) -> None:
     """A python_wording one version early fails on that version, one line naming the
     member and the field that differ there."""
-    status = next(s for s in REGISTRY.members if s.python_wording)
+    status = next(s for s in STATUSES.members if s.python_wording)
     major, minor = version_tuple(status.python_wording)
     early = f"{major}.{minor - 1}"
     run = runs.get((early, "default form"))
@@ -240,8 +236,8 @@ def test_a_wording_claimed_too_early_is_named(
         + text[wording_at + len(f'python_wording: "{status.python_wording}"') :],
         encoding="utf-8",
     )
-    doctored = load_registry(project.registry, SHOWN)
-    assert run is not None and _record_differences(run, REGISTRY) == []
+    doctored = load_registry(STATUSES.kind, project.registry, STATUSES.path)
+    assert run is not None and _record_differences(run, STATUSES) == []
     lines = _record_differences(run, doctored)
     assert lines and all(line.startswith(f"{status.code}: ") for line in lines)
     assert any(

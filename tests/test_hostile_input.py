@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import GENERATED, ROOT, import_file
+from conftest import GENERATED, ROOT, STATUSES, import_file
 from generator.outputs import build_outputs
 from generator.registry import load_registry
 
@@ -150,7 +150,7 @@ def test_registry_strings_come_back_exactly(entries: list[Entry]) -> None:
             encoding="utf-8",
         )
         texts = build_outputs(
-            {"status": load_registry(registry_path, "http_status.yaml")},
+            [load_registry(STATUSES.kind, registry_path, "http_status.yaml")],
             ROOT / "templates",
         )
         for name, text in texts.items():
@@ -265,7 +265,7 @@ def _load_or_report(raw: bytes) -> None:
         path = Path(folder) / "http_status.yaml"
         path.write_bytes(raw)
         try:
-            load_registry(path, "http_status.yaml")
+            load_registry(STATUSES.kind, path, "http_status.yaml")
         except InputError as error:
             assert error.problems
             lines = [problem.line for problem in error.problems]

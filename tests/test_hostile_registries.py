@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Project, import_file
+from conftest import STATUSES, Project, assert_reported, import_file
 from generator import files
 from generator.problems import InputError
 from generator.registry import load_registry
@@ -43,21 +43,6 @@ def _replace(old: str, new: str) -> str:
 
 def _line_of(text: str, fragment: str) -> int:
     return text[: text.index(fragment)].count("\n") + 1
-
-
-def _assert_reported(project: Project, cli, field: str, fragment: str, line: int) -> str:  # type: ignore[no-untyped-def]
-    before = project.snapshot()
-    result = cli("generate", *project.paths())
-    assert result.code == 2, result.out + result.err
-    expected = f"{project.registry}:{line}: {field}"
-    lines = result.err.splitlines()
-    assert any(
-        text.startswith(expected) and fragment in text for text in lines
-    ), f"no line starts with {expected!r} and holds {fragment!r}: {result.err!r}"
-    assert all("; expected" in text for text in lines), result.err
-    assert "Traceback" not in result.err
-    assert project.snapshot() == before
-    return result.err
 
 
 # (class, registry text, field, fragment of the message, the text whose line is reported)
@@ -304,12 +289,16 @@ CASES = [
 )
 def test_hostile_registry_is_reported(project: Project, cli, case: str, text: str, field: str, fragment: str, where: str) -> None:  # type: ignore[no-untyped-def]
     project.registry.write_text(text, encoding="utf-8", newline="")
-    _assert_reported(project, cli, field, fragment, _line_of(text, where))
+    assert_reported(
+        project, cli, project.registry, _line_of(text, where), field, fragment
+    )
 
 
 def test_a_huge_number_is_not_echoed(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     project.registry.write_text(_replace("code: 404", "code: " + "4" * 4000))
-    err = _assert_reported(project, cli, "code", "4000 characters", ENTRY_LINE)
+    err = assert_reported(
+        project, cli, project.registry, ENTRY_LINE, "code", "4000 characters"
+    )
     assert len(err) < 400
 
 
@@ -320,7 +309,7 @@ def test_alias_expansion_does_not_blow_up(project: Project, cli) -> None:  # typ
         laughs.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]")
     project.registry.write_text("\n".join(laughs) + "\nstatuses: *a11\n")
     start = time.perf_counter()
-    _assert_reported(project, cli, "entry", "YAML alias", 2)
+    assert_reported(project, cli, project.registry, 2, "entry", "YAML alias")
     assert time.perf_counter() - start < 5
 
 
@@ -328,8 +317,13 @@ def test_a_hundred_thousand_entries_stop_early(project: Project, cli) -> None:  
     entries = "".join(f"  - {{code: {100 + n % 500}}}\n" for n in range(100_000))
     project.registry.write_text("statuses:\n" + entries)
     start = time.perf_counter()
-    _assert_reported(
-        project, cli, "statuses", "has 100000 entries; expected at most 500", 2
+    assert_reported(
+        project,
+        cli,
+        project.registry,
+        2,
+        "statuses",
+        "has 100000 entries; expected at most 500",
     )
     assert time.perf_counter() - start < 30
 
@@ -343,11 +337,11 @@ def test_a_registry_that_is_not_a_file(project: Project, cli, kind: str) -> None
         project.registry.symlink_to("/dev/zero")
     else:
         project.registry.mkdir()
-    _assert_reported(project, cli, "file", "not a regular file", 1)
+    assert_reported(project, cli, project.registry, 1, "file", "not a regular file")
 
 
 def test_an_iana_file_that_is_not_a_file(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli("iana", "--iana", "/dev/zero")
+    result = cli("iana", "--status-iana", "/dev/zero")
     assert result.code == 2
     assert result.err.startswith("/dev/zero:1: file: is not a regular file")
 
@@ -355,7 +349,7 @@ def test_an_iana_file_that_is_not_a_file(cli) -> None:  # type: ignore[no-untype
 def test_control_characters_in_iana_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     copy = tmp_path / "iana.csv"
     copy.write_text("Value,Description,Reference\n404,Not\x1bFound,[RFC9110]\n")
-    result = cli("iana", "--iana", str(copy))
+    result = cli("iana", "--status-iana", str(copy))
     assert result.code == 2
     assert result.err.startswith(f"{copy}:2: character: U+001B")
 
@@ -436,7 +430,7 @@ def test_any_mix_of_hostile_fragments_is_read_or_reported(fragments: list[str]) 
     path = folder / f"hostile-{os.getpid()}.yaml"
     path.write_text(text, encoding="utf-8", newline="")
     try:
-        load_registry(path, "r.yaml")
+        load_registry(STATUSES.kind, path, "r.yaml")
     except InputError as error:
         for problem in error.problems:
             assert 1 <= problem.line <= with_lines, problem

@@ -14,16 +14,13 @@ from typing import Any
 
 import pytest
 
-from conftest import FORMS, ROOT, Probe, built_as_intended, probe_every_cpython
+from conftest import FORMS, METHODS, Probe, built_as_intended, probe_every_cpython
 from generator.pythons import SUPPORTED, stdlib_range, version_tuple
-from generator.registry import METHOD, load_registry
 from http_method import HTTPMethod
 
 pytestmark = pytest.mark.slow
 
-SHOWN = "data/http_method.yaml"
-REGISTRY = load_registry(ROOT / SHOWN, SHOWN, METHOD)
-EXTENSIONS = {method.name for method in REGISTRY.members if not method.python_added}
+EXTENSIONS = {method.name for method in METHODS.members if not method.python_added}
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +42,7 @@ def _newest_cpython(runs: dict[tuple[str, str], Probe]) -> dict[str, Any]:
 def test_http_method_is_a_drop_in_on_every_supported_cpython(
     runs: dict[tuple[str, str], Probe], minor: str, form: str
 ) -> None:
-    names = [
-        [name, method.name]
-        for method in REGISTRY.members
-        for name in (method.name, *method.aliases)
-    ]
-    run = built_as_intended(runs, minor, form, names)
+    run = built_as_intended(runs, minor, form, METHODS)
     # Against this interpreter's own HTTPMethod, or the newest CPython's answers.
     # dir() lists the str methods of the interpreter at hand: compared only there.
     own = "theirs" in run.facts
@@ -70,7 +62,7 @@ def test_http_method_is_a_drop_in_on_every_supported_cpython(
     # A member CPython lacks must be one the registry declares as an extension.
     assert extra <= EXTENSIONS, extra
     # http_method gives the standard enum exactly where the registry says it is current.
-    stdlib = stdlib_range(REGISTRY.stdlib_since)
+    stdlib = stdlib_range(METHODS.stdlib_since)
     claimed = stdlib is not None and stdlib[0] <= version_tuple(minor) < stdlib[1]
     assert run.facts["is stdlib"] is claimed
 
@@ -79,7 +71,7 @@ def test_declared_extensions_are_reported() -> None:
     for name in sorted(EXTENSIONS):
         warnings.warn(
             f"HTTPMethod.{name}: a declared extension: no released CPython has it "
-            f"(no python_added in {SHOWN})",
+            f"(no python_added in {METHODS.path})",
             stacklevel=1,
         )
     assert all(name in HTTPMethod.__members__ for name in EXTENSIONS)
@@ -87,11 +79,11 @@ def test_declared_extensions_are_reported() -> None:
 
 def test_members_follow_the_registry() -> None:
     assert [member.value for member in HTTPMethod] == [
-        method.method for method in REGISTRY.members
+        method.method for method in METHODS.members
     ]
-    for method in REGISTRY.members:
+    for method in METHODS.members:
         member = HTTPMethod(method.method)
         assert member.name == method.name and member.description == method.description
         assert str(member) == f"{member}" == method.method
         for alias in method.aliases:
-            assert HTTPMethod[alias] is member
+            assert HTTPMethod[alias.name] is member

@@ -7,19 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Project
-from generator.iana import read_iana, read_iana_methods
-from generator.registry import METHOD, load_registry
+from conftest import METHODS, ROOT, STATUSES, Project, edit
 
-IANA = ROOT / "data" / "iana" / "http-status-codes.csv"
-IANA_METHODS = ROOT / "data" / "iana" / "http-methods.csv"
+IANA = ROOT / "data" / "iana" / STATUSES.kind.iana.file
+IANA_METHODS = ROOT / "data" / "iana" / METHODS.kind.iana.file
 AFTER_104_EXPIRED = "2026-11-26"
-REGISTRY = load_registry(ROOT / "data" / "http_status.yaml", "data/http_status.yaml")
-METHODS = load_registry(ROOT / "data" / "http_method.yaml", "x", METHOD)
-IANA_CODES = len(read_iana(IANA, "iana.csv"))
+IANA_CODES = len(STATUSES.kind.iana.read(IANA, "iana.csv"))
 # A code that neither the registry nor IANA's file has, in IANA's 512-599 range.
 FREE = max(
-    code for code in range(512, 600) if code not in {s.code for s in REGISTRY.entries}
+    code for code in range(512, 600) if code not in {s.code for s in STATUSES.entries}
 )
 
 
@@ -27,7 +23,7 @@ def _register_free_code(path: Path, description: str) -> int:
     """Let IANA's copy register FREE; return the line of its row."""
     after = f"\n{FREE + 1}-599,Unassigned," if FREE < 599 else ""
     return (
-        _edit(
+        edit(
             path,
             "512-599,Unassigned,",
             f"512-{FREE - 1},Unassigned,\n{FREE},{description},[RFC9999]{after}",
@@ -43,23 +39,13 @@ def iana_copy(tmp_path: Path) -> Path:
     return copy
 
 
-def _edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
 def _run(cli, project: Project, iana: Path, today: str = AFTER_104_EXPIRED, methods: Path = IANA_METHODS):  # type: ignore[no-untyped-def]
     return cli(
         "iana",
-        "--registry",
-        str(project.registry),
-        "--method-registry",
-        str(project.method_registry),
-        "--iana",
+        *project.paths("iana"),
+        "--status-iana",
         str(iana),
-        "--iana-methods",
+        "--method-iana",
         str(methods),
         "--today",
         today,
@@ -81,10 +67,10 @@ def test_the_committed_registry_agrees_with_iana(cli) -> None:  # type: ignore[n
     assert "0 unexplained" in result.out
     kept = [line for line in result.out.splitlines() if "; kept on purpose: " in line]
     recorded = [
-        f"{status.code} {kind}"
-        for status in REGISTRY.entries
-        for kind in status.iana_deviations
-        if kind != "expired"
+        f"{status.code} {aspect}"
+        for status in STATUSES.entries
+        for aspect in status.iana_deviations
+        if aspect != "expired"
     ]
     assert [line.split(": ")[1] for line in kept if not line.endswith("expired")] == [
         line for line in recorded
@@ -123,7 +109,7 @@ def test_a_code_iana_registers_that_the_registry_lacks(project: Project, cli, ia
 
 
 def test_a_code_in_the_registry_that_iana_lacks(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    _edit(iana_copy, "425,Too Early,[RFC8470]\n", "")
+    edit(iana_copy, "425,Too Early,[RFC8470]\n", "")
     result = _run(cli, project, iana_copy)
     assert result.code == 1
     (line,) = _unexplained(result.out)
@@ -151,7 +137,7 @@ def test_an_unregistered_code_needs_its_reason(project: Project, cli, iana_copy:
 
 
 def test_a_differing_phrase(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    _edit(iana_copy, "404,Not Found,", "404,Not There,")
+    edit(iana_copy, "404,Not Found,", "404,Not There,")
     result = _run(cli, project, iana_copy)
     assert result.code == 1
     (line,) = _unexplained(result.out)
@@ -159,7 +145,7 @@ def test_a_differing_phrase(project: Project, cli, iana_copy: Path) -> None:  # 
 
 
 def test_a_differing_reference(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    _edit(
+    edit(
         iana_copy,
         '404,Not Found,"[RFC9110, Section 15.5.5]"',
         '404,Not Found,"[RFC9110, Section 15.5.6]"',
@@ -173,13 +159,13 @@ def test_a_differing_reference(project: Project, cli, iana_copy: Path) -> None: 
 
 
 def test_several_references_in_one_field(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    _edit(
+    edit(
         iana_copy,
         '404,Not Found,"[RFC9110, Section 15.5.5]"',
         '404,Not Found,"[RFC7231][RFC9110, Section 15.5.5]"',
     )
     assert _run(cli, project, iana_copy).code == 0
-    _edit(iana_copy, '"[RFC7231][RFC9110, Section 15.5.5]"', "[RFC7231][RFC2616]")
+    edit(iana_copy, '"[RFC7231][RFC9110, Section 15.5.5]"', "[RFC7231][RFC2616]")
     result = _run(cli, project, iana_copy)
     assert result.code == 1
     assert _unexplained(result.out)[0].endswith("IANA [RFC7231][RFC2616]")
@@ -215,7 +201,7 @@ def test_a_recorded_deviation_that_no_longer_applies(project: Project, cli, iana
 
 
 def test_a_differing_expiry(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    _edit(iana_copy, "expires 2026-11-13", "expires 2027-11-13")
+    edit(iana_copy, "expires 2026-11-13", "expires 2027-11-13")
     result = _run(cli, project, iana_copy)
     assert result.code == 1
     lines = _unexplained(result.out)
@@ -236,7 +222,7 @@ def test_a_differing_expiry(project: Project, cli, iana_copy: Path) -> None:  # 
     ],
 )
 def test_a_malformed_file_is_invalid_input(project: Project, cli, iana_copy: Path, old: str, new: str, field: str) -> None:  # type: ignore[no-untyped-def]
-    line = _edit(iana_copy, old, new)
+    line = edit(iana_copy, old, new)
     result = _run(cli, project, iana_copy)
     assert result.code == 2
     assert result.err.startswith(f"{iana_copy}:{line}: {field}: ")
@@ -259,7 +245,7 @@ def methods_copy(tmp_path: Path) -> Path:
 def test_the_method_registry_agrees_with_iana(project: Project, cli, iana_copy: Path, methods_copy: Path) -> None:  # type: ignore[no-untyped-def]
     result = _run(cli, project, iana_copy, methods=methods_copy)
     assert result.code == 0, result.out
-    count = len(read_iana_methods(IANA_METHODS, "x"))
+    count = len(METHODS.kind.iana.read(IANA_METHODS, "x"))
     assert f"{methods_copy}: {count} registered methods compared" in result.out
 
 
@@ -268,7 +254,7 @@ def test_an_edited_method_flag_is_reported(project: Project, cli, iana_copy: Pat
     method = next(m for m in METHODS.entries if getattr(m, flag))
     old = f"{method.method},{_yes(method.safe)},{_yes(method.idempotent)},"
     edited = {"safe": method.safe, "idempotent": method.idempotent, flag: False}
-    _edit(
+    edit(
         methods_copy,
         old,
         f"{method.method},{_yes(edited['safe'])},{_yes(edited['idempotent'])},",
@@ -292,7 +278,7 @@ def test_a_method_iana_registers_that_the_registry_lacks(project: Project, cli, 
 
 
 def test_a_malformed_method_flag_is_an_input_error(project: Project, cli, iana_copy: Path, methods_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    line = _edit(methods_copy, "GET,yes,yes,", "GET,maybe,yes,")
+    line = edit(methods_copy, "GET,yes,yes,", "GET,maybe,yes,")
     result = _run(cli, project, iana_copy, methods=methods_copy)
     assert result.code == 2
     assert result.err.startswith(
@@ -305,7 +291,7 @@ def _yes(flag: bool) -> str:
 
 
 def test_unofficial_codes_are_not_compared_unless_iana_registers_one(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    unofficial = [status for status in REGISTRY.entries if status.unofficial]
+    unofficial = [status for status in STATUSES.entries if status.unofficial]
     assert unofficial, "the registry lists no unofficial code"
     result = _run(cli, project, iana_copy)
     assert result.code == 0, result.out
@@ -313,7 +299,7 @@ def test_unofficial_codes_are_not_compared_unless_iana_registers_one(project: Pr
     # IANA registering one of them is a collision to resolve.
     status = unofficial[-1]
     assert status.source is not None
-    _edit(
+    edit(
         iana_copy,
         "512-599,Unassigned,",
         f"512-{status.code - 1},Unassigned,\n{status.code},Something Else,[RFC9999]\n"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Project
+from conftest import METHODS, STATUSES, Project
 
 # Regressions and failure injection: in make test, not in the quick loop.
 pytestmark = pytest.mark.slow
@@ -31,18 +31,25 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
     handler.log_message = lambda *arguments: None  # type: ignore[method-assign]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    with server, _running(server.serve_forever, server.shutdown):
+        yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@contextlib.contextmanager
+def _running(serve: Callable[[], None], stop: Callable[[], None]) -> Iterator[None]:
+    """`serve` in a thread while the block runs; `stop` makes it return."""
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     try:
-        yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+        yield
     finally:
-        server.shutdown()
-        server.server_close()
+        stop()
+        thread.join()
 
 
 def _files(project: Project) -> tuple[Path, Path, Path]:
-    iana = project.root / "data" / "iana"
-    return iana / "http-status-codes.csv", iana / "http-methods.csv", iana / "README.md"
+    status, methods = (project.iana_of(kind) for kind in (STATUSES.kind, METHODS.kind))
+    return status, methods, status.parent / "README.md"
 
 
 def _serve_copies(project: Project, folder: Path) -> tuple[Path, Path]:
@@ -53,17 +60,12 @@ def _serve_copies(project: Project, folder: Path) -> tuple[Path, Path]:
 
 
 def _update(cli, project: Project, address: str, *extra: str):  # type: ignore[no-untyped-def]
-    status, methods, _ = _files(project)
     return cli(
         "iana-update",
-        *project.paths("validate"),
-        "--iana",
-        str(status),
-        "--iana-methods",
-        str(methods),
+        *project.paths("iana-update"),
         "--status-url",
         f"{address}/status.csv",
-        "--methods-url",
+        "--method-url",
         f"{address}/methods.csv",
         "--today",
         TODAY,
@@ -177,14 +179,8 @@ def hostile() -> Iterator[tuple[dict[str, Reply], str]]:
                 continue
             threading.Thread(target=answer, args=(connection,), daemon=True).start()
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
+    with listener, _running(serve, stop.set):
         yield replies, f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
 
 
 def _sent(data: bytes) -> Reply:

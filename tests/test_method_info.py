@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import GENERATED, ROOT, import_file
-from generator.registry import METHOD, load_registry
+from conftest import GENERATED, METHODS, import_file
 from http_method import HTTPMethod
 from http_method_info import IDEMPOTENT_METHODS, SAFE_METHODS, MethodInfo, lookup
 
-REGISTRY = load_registry(ROOT / "data" / "http_method.yaml", "x", METHOD)
-KNOWN = {method.method for method in REGISTRY.entries}
+KNOWN = {method.method for method in METHODS.entries}
 
 
-@pytest.mark.parametrize("method", REGISTRY.entries, ids=lambda m: m.method)
+@pytest.mark.parametrize("method", METHODS.entries, ids=lambda m: m.method)
 def test_every_registry_method_is_answered_from_the_registry(method) -> None:  # type: ignore[no-untyped-def]
     info = lookup(method.method)
     assert isinstance(info, MethodInfo) and info.method == method.method
@@ -28,8 +26,8 @@ def test_every_registry_method_is_answered_from_the_registry(method) -> None:  #
 
 
 def test_the_sets_hold_the_registry_flags_and_answer_plain_strings() -> None:
-    assert {m.method for m in REGISTRY.entries if m.safe} == SAFE_METHODS
-    assert {m.method for m in REGISTRY.entries if m.idempotent} == IDEMPOTENT_METHODS
+    assert {m.method for m in METHODS.entries if m.safe} == SAFE_METHODS
+    assert {m.method for m in METHODS.entries if m.idempotent} == IDEMPOTENT_METHODS
     assert isinstance(SAFE_METHODS, frozenset) and SAFE_METHODS <= IDEMPOTENT_METHODS
     for member in HTTPMethod:
         assert (member in SAFE_METHODS) is (member.value in SAFE_METHODS)

@@ -170,14 +170,6 @@ def test_failure_while_staging(project: Project, cli, monkeypatch) -> None:  # t
 
 def test_generate_into_a_new_folder(project: Project, cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "fresh" / "generated"
-    result = cli(
-        "generate",
-        "--registry",
-        str(project.registry),
-        "--templates",
-        str(project.templates),
-        "--output",
-        str(target),
-    )
+    result = cli("generate", *project.paths(), "--output", str(target))
     assert result.code == 0
     assert {path.name for path in target.iterdir()} == set(project.snapshot())

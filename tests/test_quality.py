@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GENERATED, ROOT, require_interpreter
-from generator.outputs import OUTPUTS
+from generator.kinds import OUTPUTS
 from generator.pythons import SUPPORTED
 from http_status import HTTPStatus
 
@@ -231,22 +231,18 @@ def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
             for name in archive.namelist()
             if name.endswith("METADATA")
         )
-    assert names == [
-        "_http_method_enum.py",
-        "_http_status_enum.py",
-        "http_method/__init__.py",
-        "http_method/__init__.pyi",
-        "http_method/py.typed",
-        "http_method_info/__init__.py",
-        "http_method_info/py.typed",
-        "http_status/__init__.py",
-        "http_status/__init__.pyi",
-        "http_status/py.typed",
-        "http_status_constants/__init__.py",
-        "http_status_constants/py.typed",
-        "http_status_info/__init__.py",
-        "http_status_info/py.typed",
-    ]
+    # Each public module as a typed package (its stub beside it), each private one
+    # as it is.
+    expected = []
+    for output in OUTPUTS:
+        module = output.name.removesuffix(".py").removesuffix(".pyi")
+        if output.is_private:
+            expected.append(output.name)
+        elif output.is_python:
+            expected += [f"{module}/__init__.py", f"{module}/py.typed"]
+        elif output.is_stub:
+            expected.append(f"{module}/__init__.pyi")
+    assert names == sorted(expected)
     # Nothing at run time, and the development pins are no part of the metadata.
     assert not [
         line

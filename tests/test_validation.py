@@ -10,8 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Project
-from generator.registry import load_registry
+from conftest import (
+    KINDS,
+    METHODS,
+    REGISTRIES,
+    ROOT,
+    STATUSES,
+    Project,
+    assert_reported,
+    edit,
+)
 
 RENAME = (
     '        renamed_in: "3.13"\n'
@@ -249,6 +257,30 @@ CASES = [
         -6,
     ),
     (
+        "a code without content not marked",
+        "    cacheable: true\n    without_content: true\n",
+        "    cacheable: true\n",
+        "without_content",
+        "is not true for 204; expected true: 1xx, 204 and 304 never carry content",
+        -6,
+    ),
+    (
+        "content marked absent for a code with content",
+        "    cacheable: true\n    iana: permanent\n\n  - code: 201",
+        "    cacheable: true\n    without_content: true\n    iana: permanent\n\n  - code: 201",
+        "without_content",
+        "is true for 200; expected it only on 1xx, 204 and 304",
+        1,
+    ),
+    (
+        "an unofficial code marked cacheable",
+        "    member: false\n    iana: unregistered\n\n  - code: 500",
+        "    cacheable: true\n    member: false\n    iana: unregistered\n\n  - code: 500",
+        "cacheable",
+        "is true for an unofficial code",
+        0,
+    ),
+    (
         "impossible expiry date",
         "iana_expires: 2026-11-13",
         "iana_expires: 2026-02-30",
@@ -363,51 +395,16 @@ CASES = [
 ]
 
 
-def _edit(project: Project, old: str, new: str) -> int:
-    """Apply the edit; return the line where the new text starts."""
-    text = project.registry.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    project.registry.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
-
-
-def _assert_reported(project: Project, cli, field: str, fragment: str, line: int, commands: tuple[str, ...] = ("generate",)) -> None:  # type: ignore[no-untyped-def]
-    """generate, the command that writes, reports the problem and writes nothing; every
-    command reads the registry through the same loader (see the test below)."""
-    before = project.snapshot()
-    for command in commands:
-        result = cli(command, *project.paths(command))
-        assert result.code == 2, (command, result.err)
-        assert result.out == ""
-        expected = f"{project.registry}:{line}: {field}: "
-        lines = result.err.splitlines()
-        matching = [text for text in lines if text.startswith(expected)]
-        assert (
-            matching
-        ), f"{command}: no line starts with {expected!r} in {result.err!r}"
-        assert any(fragment in text for text in matching), result.err
-        assert all(
-            "; expected" in text or "nothing was changed" in text for text in lines
-        ), result.err
-        assert "Traceback" not in result.err
-    assert project.snapshot() == before
-
-
-@pytest.mark.parametrize(
-    ("case", "old", "new", "field", "fragment", "offset"),
-    CASES,
-    ids=[case[0] for case in CASES],
-)
-def test_invalid_registry_is_reported(project: Project, cli, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
-    line = _edit(project, old, new)
-    _assert_reported(project, cli, field, fragment, line + offset)
-
-
 def test_every_command_reports_an_invalid_registry_alike(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    line = _edit(project, "phrase: Not Found\n", "phrase: No\n")
-    _assert_reported(
-        project, cli, "phrase", "boolean false", line, ("validate", "check", "generate")
+    line = project.edit_registry("phrase: Not Found\n", "phrase: No\n")
+    assert_reported(
+        project,
+        cli,
+        project.registry,
+        line,
+        "phrase",
+        "boolean false",
+        ("validate", "check", "generate"),
     )
 
 
@@ -417,17 +414,17 @@ def test_not_utf8(project: Project, cli) -> None:  # type: ignore[no-untyped-def
     project.registry.write_bytes(
         text.replace("phrase: Not Found", "phrase: Not Fo\u00e9und").encode("latin-1")
     )
-    _assert_reported(project, cli, "encoding", "byte 0xe9", line)
+    assert_reported(project, cli, project.registry, line, "encoding", "byte 0xe9")
 
 
 def test_missing_file(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     project.registry.unlink()
-    _assert_reported(project, cli, "file", "does not exist", 1)
+    assert_reported(project, cli, project.registry, 1, "file", "does not exist")
 
 
 def test_empty_file(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     project.registry.write_text("# nothing here yet\n", encoding="utf-8")
-    _assert_reported(project, cli, "file", "is empty", 1)
+    assert_reported(project, cli, project.registry, 1, "file", "is empty")
 
 
 @pytest.mark.parametrize(
@@ -447,16 +444,16 @@ def test_empty_file(project: Project, cli) -> None:  # type: ignore[no-untyped-d
 def test_top_level_of_the_wrong_shape(project: Project, cli, text: str, field: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
     project.registry.write_text(text, encoding="utf-8")
     line = 2 if text.startswith("statuses:\n") else 1
-    _assert_reported(project, cli, field, fragment, line)
+    assert_reported(project, cli, project.registry, line, field, fragment)
 
 
 def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    last = load_registry(project.registry, "x").entries[-1].code
-    _edit(project, f"code: {last}\n", "code: 600\n")
-    _edit(project, "phrase: Not Found\n", "phrase: No\n")
-    _edit(project, "    phrase: Gone\n", "    phrase: Gone\n    phrase: Gone\n")
-    _edit(
-        project, "    description: Request received", "    descripton: Request received"
+    last = STATUSES.entries[-1].code
+    project.edit_registry(f"code: {last}\n", "code: 600\n")
+    project.edit_registry("phrase: Not Found\n", "phrase: No\n")
+    project.edit_registry("    phrase: Gone\n", "    phrase: Gone\n    phrase: Gone\n")
+    project.edit_registry(
+        "    description: Request received", "    descripton: Request received"
     )
     result = cli("validate", *project.paths("validate"))
     assert result.code == 2
@@ -514,10 +511,11 @@ def test_help_documents_the_exit_codes() -> None:
 def test_the_committed_registry_is_valid(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("validate")
     assert result.code == 0, result.err
-    assert (
-        os.path.relpath(ROOT / "data" / "http_status.yaml") in result.out
-        or "http_status.yaml" in result.out
-    )
+    assert result.out.splitlines() == [
+        f"{os.path.relpath(ROOT / registry.path)}: valid ({len(registry.entries)} "
+        f"entries, {len(registry.members)} enum members)"
+        for registry in REGISTRIES.values()
+    ]
 
 
 def test_the_schema_file_is_what_the_validator_uses(project: Project, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -531,25 +529,22 @@ def test_the_schema_file_is_what_the_validator_uses(project: Project, cli, tmp_p
     )
     with pytest.raises(registry.InputError) as raised:
         registry.load_registry(
-            project.registry, "data/http_status.yaml", schema_path=stricter
+            STATUSES.kind, project.registry, STATUSES.path, schema_path=stricter
         )
     assert all(problem.field == "code" for problem in raised.value.problems)
     assert len(raised.value.problems) == sum(
-        1
-        for status in registry.load_registry(project.registry, "x").entries
-        if status.code >= 500
+        1 for status in STATUSES.entries if status.code >= 500
     )
 
 
-def test_the_schema_is_a_valid_json_schema() -> None:
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_the_schema_is_a_valid_json_schema(kind) -> None:  # type: ignore[no-untyped-def]
     """Editors load it too; a broken schema would fail them silently."""
     import json
 
     import jsonschema
 
-    schema = json.loads(
-        (ROOT / "data" / "http_status.schema.json").read_text(encoding="utf-8")
-    )
+    schema = json.loads((ROOT / "data" / kind.schema).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
@@ -616,24 +611,18 @@ METHOD_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("case", "old", "new", "field", "fragment", "offset"),
-    METHOD_CASES,
-    ids=[case[0] for case in METHOD_CASES],
+    ("kind", "case", "old", "new", "field", "fragment", "offset"),
+    [(STATUSES.kind, *case) for case in CASES]
+    + [(METHODS.kind, *case) for case in METHOD_CASES],
+    ids=[f"status: {case[0]}" for case in CASES]
+    + [f"method: {case[0]}" for case in METHOD_CASES],
 )
-def test_invalid_method_registry_is_reported(project: Project, cli, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
-    text = project.method_registry.read_text(encoding="utf-8")
-    assert old in text, old
-    if isinstance(offset, str):
+def test_an_invalid_registry_is_reported(project: Project, cli, kind, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
+    path = project.registry_of(kind)
+    text = path.read_text(encoding="utf-8")
+    line = edit(path, old, new)
+    if isinstance(offset, str):  # the line of another text
         line = text[: text.index(offset)].count("\n") + 1
     else:
-        line = text[: text.index(old)].count("\n") + 1 + offset
-    project.method_registry.write_text(text.replace(old, new, 1), encoding="utf-8")
-    before = project.snapshot()
-    result = cli("generate", *project.paths())
-    assert result.code == 2, result.out
-    expected = f"{project.method_registry}:{line}: {field}: "
-    lines = result.err.splitlines()
-    assert any(
-        text.startswith(expected) and fragment in text for text in lines
-    ), result.err
-    assert project.snapshot() == before
+        line += offset
+    assert_reported(project, cli, path, line, field, fragment)

@@ -1,0 +1,13 @@
+"""Every registry kind, in the order the generator loads, builds and reports them.
+
+Adding a kind is writing its module here (generator/kinds/status.py is one), its
+registry, schema and templates, and one line in KINDS."""
+
+from __future__ import annotations
+
+from . import method, status
+
+KINDS = (status.KIND, method.KIND)
+
+# Every generated file, of every kind.
+OUTPUTS = tuple(output for kind in KINDS for output in kind.outputs)

@@ -1,0 +1,159 @@
+"""The method kind: data/http_method.yaml, compared with IANA's HTTP Method Registry,
+makes HTTPMethod, its facts module and tables."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from ..iana import Differ, IanaReference, IanaRegistry, cited, not_listed, references
+from ..kind import Kind, Output
+from ..problems import Problem
+from ..records import Entry, SpecReference, common_fields, common_rules, spec_reference
+
+
+@dataclass(frozen=True, kw_only=True)
+class Method(Entry):
+    KEY = "method"
+
+    method: str
+    safe: bool
+    idempotent: bool
+    spec: SpecReference
+
+    @property
+    def standing(self) -> str:
+        """member (of HTTPMethod) or registered (in IANA's registry, not a member)."""
+        return "member" if self.member else "registered"
+
+    @classmethod
+    def from_document(
+        cls, entry: dict[str, Any], line: int, field_lines: dict[str, int]
+    ) -> Method:
+        return cls(
+            **common_fields(entry, line, field_lines),
+            method=entry["method"],
+            safe=entry["safe"],
+            idempotent=entry["idempotent"],
+            spec=spec_reference(entry["spec"]),
+        )
+
+
+def _rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    yield from common_rules(entry)
+    if entry.get("safe") is True and entry.get("idempotent") is False:
+        yield (
+            "idempotent",
+            "is false for a safe method; expected true: every safe method is "
+            "idempotent (RFC 9110, Section 9.2.2)",
+        )
+
+
+# RFC 9110, Section 5.6.2: method = token; tchar is any of these.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_FLAGS = {"yes": True, "no": False}
+
+
+@dataclass(frozen=True)
+class IanaMethod:
+    method: str
+    safe: bool
+    idempotent: bool
+    references: tuple[IanaReference, ...]
+    line: int
+
+    @property
+    def reference_text(self) -> str:
+        return cited(self.references)
+
+
+def _iana_row(
+    row: list[str], line: int, shown_path: str, problems: list[Problem]
+) -> IanaMethod | None:
+    method, safe, idempotent, cited_references = row
+    if not _TOKEN.fullmatch(method):
+        problems.append(
+            Problem(
+                shown_path,
+                line,
+                "Method Name",
+                f"{method!r} is not a token; expected a method name of letters, "
+                "digits and !#$%&'*+-.^_`|~ (RFC 9110, Section 5.6.2)",
+            )
+        )
+        return None
+    for field, flag in (("Safe", safe), ("Idempotent", idempotent)):
+        if flag not in _FLAGS:
+            problems.append(
+                Problem(shown_path, line, field, f"is {flag!r}; expected yes or no")
+            )
+    if safe not in _FLAGS or idempotent not in _FLAGS:
+        return None
+    return IanaMethod(
+        method, _FLAGS[safe], _FLAGS[idempotent], references(cited_references), line
+    )
+
+
+def _compare(
+    method: Method, entry: IanaMethod | None, differ: Differ, today: datetime.date
+) -> None:
+    if entry is None:
+        not_listed(method, differ, "method")
+        return
+    if method.iana != "permanent":
+        differ("state", f"the registry says {method.iana}; IANA registers it")
+    for flag in ("safe", "idempotent"):
+        ours, theirs = getattr(method, flag), getattr(entry, flag)
+        if ours != theirs:
+            differ(flag, f"the registry says {_yes(ours)}, IANA {_yes(theirs)}")
+    if not any(reference.matches(method.spec) for reference in entry.references):
+        differ(
+            "reference",
+            f"the registry cites {method.spec.text}, IANA {entry.reference_text}",
+        )
+
+
+def _missing(entry: IanaMethod) -> str:
+    return (
+        f"IANA registers it (safe: {_yes(entry.safe)}, idempotent: "
+        f"{_yes(entry.idempotent)}, {entry.reference_text}); the registry lacks it"
+    )
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+# IANA's HTTP Method Registry.
+IANA = IanaRegistry(
+    file="http-methods.csv",
+    url="https://www.iana.org/assignments/http-methods/methods.csv",
+    header=["Method Name", "Safe", "Idempotent", "Reference"],
+    key_column="Method Name",
+    parse_row=_iana_row,
+    key=lambda row: str(row.method),
+    compare_entry=_compare,
+    missing=_missing,
+    rows_noun="registered methods",
+)
+
+KIND = Kind(
+    name="method",
+    registry="http_method.yaml",
+    entries="methods",
+    record=Method,
+    rules=_rules,
+    # The first CPython with an HTTPMethod at all.
+    stdlib_api="3.11",
+    iana=IANA,
+    outputs=(
+        Output("http_method.py"),
+        Output("_http_method_enum.py"),
+        Output("http_method_info.py"),
+        Output("http_method.pyi"),
+        Output("http-methods.md"),
+        Output("http-methods.rst"),
+    ),
+)
