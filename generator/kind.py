@@ -71,11 +71,11 @@ class Kind:
     entries: str  # the registry's top-level list: "statuses"
     record: type[Entry]  # an entry's record, made by record.from_document
     rules: EntryRules  # what the schema cannot say of one entry
-    # The first CPython whose own enum has this kind's whole API (for HTTPStatus,
-    # the is_* category properties of 3.12).
-    stdlib_api: str
     iana: IanaRegistry
     outputs: tuple[Output, ...]
+    # The first CPython whose own enum has this kind's whole API (for HTTPStatus,
+    # the is_* category properties of 3.12); None for a kind CPython has no enum of.
+    stdlib_api: str | None = None
     # Constants the templates print that belong to no entry.
     template_context: dict[str, Any] = field(default_factory=dict)
 

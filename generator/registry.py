@@ -33,6 +33,8 @@ class Registry:
         """The first CPython whose own enum is exactly this registry's, as the records
         say: every member, name, alias and wording there, and the whole API. None when
         a member or a name no released CPython has rules it out."""
+        if self.kind.stdlib_api is None:
+            return None
         versions = [self.kind.stdlib_api]
         for member in self.members:
             renames = [alias.rename for alias in member.aliases]

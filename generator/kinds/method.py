@@ -145,8 +145,6 @@ KIND = Kind(
     entries="methods",
     record=Method,
     rules=_rules,
-    # The first CPython with an HTTPMethod at all.
-    stdlib_api="3.11",
     iana=IANA,
     outputs=(
         Output("http_method.py"),
@@ -156,4 +154,6 @@ KIND = Kind(
         Output("http-methods.md"),
         Output("http-methods.rst"),
     ),
+    # The first CPython with an HTTPMethod at all.
+    stdlib_api="3.11",
 )

@@ -296,8 +296,6 @@ KIND = Kind(
     entries="statuses",
     record=Status,
     rules=_rules,
-    # The first CPython whose HTTPStatus has the whole API: the is_* properties.
-    stdlib_api="3.12",
     iana=IANA,
     outputs=(
         Output("http_status.py"),
@@ -311,4 +309,6 @@ KIND = Kind(
         Output("http-status-registry.schema.json"),
     ),
     template_context={"categories": CATEGORIES},
+    # The first CPython whose HTTPStatus has the whole API: the is_* properties.
+    stdlib_api="3.12",
 )
