@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from .files import differences, write_changed, write_files
 from .formatting import FormatError
@@ -192,10 +193,10 @@ def _shown(path: Path) -> str:
     return relative if not relative.startswith("..") else str(path)
 
 
-def _option(arguments: argparse.Namespace, kind: Kind, what: str) -> Path:
-    """The value of one of a kind's options: --status-registry, --method-iana, ..."""
-    value: Path = getattr(arguments, f"{kind.name}_{what}")
-    return value
+def _option(arguments: argparse.Namespace, kind: Kind, what: str) -> Any:
+    """The value of one of a kind's options: --status-registry, --method-iana, ...
+    (argparse keeps it under the option's name with - as _)."""
+    return getattr(arguments, f"{kind.name}_{what}".replace("-", "_"))
 
 
 def _load(arguments: argparse.Namespace) -> list[Registry]:
@@ -263,9 +264,7 @@ def _iana_update(arguments: argparse.Namespace) -> int:
     for kind in KINDS:
         path = _option(arguments, kind, "iana")
         updates.append(
-            Update(
-                path, _shown(path), getattr(arguments, f"{kind.name}_url"), kind.iana
-            )
+            Update(path, _shown(path), _option(arguments, kind, "url"), kind.iana)
         )
     try:
         planned = plan(updates, _shown, arguments.today, arguments.timeout)
