@@ -360,6 +360,7 @@ def _synthetic_registry(size: int) -> str:
         f"    description: The synthetic status code {code}\n"
         f'    spec: {{title: HTTP Semantics, rfc: 9110, section: "15.{code // 100}.{code % 100 + 1}"}}\n'
         f"    iana: unregistered\n    iana_deviations: {{unregistered: synthetic}}\n"
+        + ("    without_content: true\n" if code < 200 or code in (204, 304) else "")
         for code in codes
     ]
     return "statuses:\n" + "\n".join(entries)
