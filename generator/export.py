@@ -25,7 +25,7 @@ _CARRIED = ("description", "enum", "minimum", "maximum")
 
 
 def export(registry: Registry) -> dict[str, Any]:
-    order = list(_entry_schema(registry.kind).get("properties", {}))
+    order = list(_entry_fields(_registry_schema(registry.kind), registry.kind))
     return {
         registry.kind.entries: [
             _plain(entry, _exported(type(entry), order)) for entry in registry.entries
@@ -33,24 +33,11 @@ def export(registry: Registry) -> dict[str, Any]:
     }
 
 
-def _entry_schema(kind: Kind) -> dict[str, Any]:
-    """The registry's schema of one entry, each field's local reference (to a
-    definition shared by several fields) followed."""
-    source = json.loads((DATA / kind.schema).read_text(encoding="utf-8"))
-    entry = _local(source, source["properties"][kind.entries]["items"]["$ref"])
-    properties = entry.get("properties", {})
-    for name, field in properties.items():
-        if field.get("$ref", "").startswith("#/"):
-            properties[name] = {**_local(source, field["$ref"]), **field}
-    return entry
-
-
 def export_schema(registry: Registry) -> dict[str, Any]:
     kind = registry.kind
-    source = json.loads((DATA / kind.schema).read_text(encoding="utf-8"))
-    described = _entry_schema(kind).get("properties", {})
+    source = _registry_schema(kind)
     definitions: dict[str, Any] = {}
-    reference = _type_schema(kind.record, definitions, described)
+    reference = _type_schema(kind.record, definitions, _entry_fields(source, kind))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"{source['title']}, exported",
@@ -62,6 +49,27 @@ def export_schema(registry: Registry) -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {kind.entries: {"type": "array", "items": reference}},
         "$defs": definitions,
+    }
+
+
+def _registry_schema(kind: Kind) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(
+        (DATA / kind.schema).read_text(encoding="utf-8")
+    )
+    return loaded
+
+
+def _entry_fields(source: dict[str, Any], kind: Kind) -> dict[str, Any]:
+    """The registry schema's fields of one entry, in its order, each local reference
+    (to a definition several fields share) followed."""
+    entry = _local(source, source["properties"][kind.entries]["items"]["$ref"])
+    return {
+        name: (
+            {**_local(source, field["$ref"]), **field}
+            if field.get("$ref", "").startswith("#/")
+            else field
+        )
+        for name, field in entry.get("properties", {}).items()
     }
 
 
