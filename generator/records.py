@@ -88,6 +88,7 @@ class Entry:
     member: bool
     iana: str
     iana_deviations: dict[str, str]
+    docs_deviations: dict[str, str]  # from CPython's documentation tables
     line: int
     field_lines: dict[str, int]
 
@@ -121,6 +122,7 @@ def common_fields(
         "member": entry.get("member", True),
         "iana": entry["iana"],
         "iana_deviations": dict(entry.get("iana_deviations", {})),
+        "docs_deviations": dict(entry.get("docs_deviations", {})),
         "line": line,
         "field_lines": field_lines,
     }

@@ -8,9 +8,10 @@ registry text can ever reach the generated source as code.
 
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import jinja2
 
@@ -95,6 +96,55 @@ def rst_reference(spec: SpecReference) -> str:
     return f":rfc:`{spec.rfc}`{section}"
 
 
+def rst_citation(spec: SpecReference) -> str:
+    """A Details cell as CPython's documentation writes it: the title, the
+    reference, and a note such as (Experimental)."""
+    note = f" ({rst(spec.note)})" if spec.note else ""
+    return f"{rst(spec.title)} {rst_reference(spec)}{note}"
+
+
+def rst_simple_table(text: str) -> str:
+    """A reStructuredText simple table, as CPython's documentation writes its tables,
+    from lines of tab-separated cells, the first line the header. Each column is as
+    wide as its widest cell; the last may run past its rule, as simple tables allow."""
+    rows = [line.split("\t") for line in text.splitlines() if line.strip()]
+    if len({len(row) for row in rows}) != 1:
+        raise ValueError("every row of a table needs the same number of cells")
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    rule = " ".join("=" * width for width in widths)
+
+    def line(row: list[str]) -> str:
+        return " ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+
+    return "\n".join([rule, line(rows[0]), rule, *map(line, rows[1:]), rule]) + "\n"
+
+
+def rst_literal(value: object) -> str:
+    """Text shown as code: ``text``."""
+    text = " ".join(str(value).split())
+    if "``" in text or not text:
+        raise ValueError(f"{value!r} cannot be an inline literal")
+    return f"``{text}``"
+
+
+def rst_paragraph(text: str, indent: int = 0, width: int = 88) -> str:
+    """`text` wrapped to `width` columns, each line after the first indented, never
+    inside an inline literal (``413 REQUEST_ENTITY_TOO_LARGE`` stays on one line)."""
+    words = re.findall(r"``.+?``\S*|\S+", text)
+    lines = [""]
+    for word in words:
+        if lines[-1] and indent + len(lines[-1]) + 1 + len(word) > width:
+            lines.append("")
+        lines[-1] = f"{lines[-1]} {word}" if lines[-1] else word
+    return f"\n{' ' * indent}".join(lines)
+
+
+def and_list(items: Iterable[object]) -> str:
+    """a, b and c."""
+    words = [str(item) for item in items]
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
 def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
@@ -111,6 +161,11 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment.filters["markdown"] = markdown
     environment.filters["rst"] = rst
     environment.filters["rst_reference"] = rst_reference
+    environment.filters["rst_citation"] = rst_citation
+    environment.filters["rst_simple_table"] = rst_simple_table
+    environment.filters["and_list"] = and_list
+    environment.filters["rst_literal"] = rst_literal
+    environment.filters["rst_paragraph"] = rst_paragraph
     environment.filters["export"] = export
     environment.filters["export_schema"] = export_schema
     environment.filters["json"] = to_json

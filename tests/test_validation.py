@@ -551,6 +551,22 @@ def test_the_schema_is_a_valid_json_schema(kind) -> None:  # type: ignore[no-unt
 # The method registry goes through the same reader and validator.
 METHOD_CASES = [
     (
+        "a table row for a method that is not a member",
+        "    member: false\n    iana: permanent\n\n  - method: BASELINE-CONTROL",
+        "    member: false\n    docs_row: 10\n    iana: permanent\n\n  - method: BASELINE-CONTROL",
+        "docs_row",
+        "is given for an entry that is not a member",
+        1,
+    ),
+    (
+        "an undeclarable table difference",
+        "    docs_row: 1\n",
+        "    docs_row: 1\n    docs_deviations: {order: it differs}\n",
+        "docs_deviations",
+        "unknown key; expected one of row, name, details",
+        1,
+    ),
+    (
         "not a token",
         "  - method: GET\n",
         '  - method: "G ET"\n',

@@ -22,6 +22,13 @@ class Method(Entry):
     safe: bool
     idempotent: bool
     spec: SpecReference
+    docs_row: int | None  # in the table of CPython's documentation
+
+    @property
+    def docs_position(self) -> tuple[bool, int]:
+        """Where the member sits in the table of CPython's documentation: by docs_row,
+        and a member CPython's table lacks after the others."""
+        return (self.docs_row is None, self.docs_row or 0)
 
     @property
     def standing(self) -> str:
@@ -38,6 +45,7 @@ class Method(Entry):
             safe=entry["safe"],
             idempotent=entry["idempotent"],
             spec=spec_reference(entry["spec"]),
+            docs_row=entry.get("docs_row"),
         )
 
 
@@ -48,6 +56,12 @@ def _rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
             "idempotent",
             "is false for a safe method; expected true: every safe method is "
             "idempotent (RFC 9110, Section 9.2.2)",
+        )
+    if "docs_row" in entry and entry.get("member") is False:
+        yield (
+            "docs_row",
+            "is given for an entry that is not a member; expected it only on members, "
+            "which CPython's table lists",
         )
 
 

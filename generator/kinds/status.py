@@ -308,7 +308,10 @@ KIND = Kind(
         Output("http-status-registry.json"),
         Output("http-status-registry.schema.json"),
     ),
-    template_context={"categories": CATEGORIES},
+    template_context={
+        "categories": CATEGORIES,
+        "categories_spec": SpecReference("HTTP Semantics", 9110, None, "15", None),
+    },
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
     stdlib_api="3.12",
 )
