@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0])' 2>/dev/null)-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 INSTALLED := $(VENV)/.installed-$(VENV_ID)
 
-.PHONY: generate check validate iana-check iana-update test quick bench clean
+.PHONY: generate check validate iana-check iana-update test quick bench docs clean
 
 generate: $(INSTALLED)
 	$(PY) -m generator generate
@@ -46,6 +46,11 @@ quick: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) bench/bench.py
 
+# The documentation page, from docs/ (it includes the generated tables): any warning,
+# or a reference that does not resolve, fails it. Open docs/_build/html/index.html.
+docs: $(INSTALLED)
+	$(PY) -m sphinx -W -n --keep-going -q -b html docs docs/_build/html
+
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
 	  echo "error: the development tools need Python 3.11 or newer, and '$(PYTHON)' is not; run make with PYTHON=python3.11 (or the path of a newer one)" >&2; \
@@ -58,4 +63,4 @@ $(INSTALLED): pyproject.toml
 
 # Removes what make and the tests made here: .venv and the tools' caches.
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis docs/_build
