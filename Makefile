@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0])' 2>/dev/null)-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 INSTALLED := $(VENV)/.installed-$(VENV_ID)
 
-.PHONY: generate check validate iana-check iana-update test quick bench docs clean
+.PHONY: generate check validate iana-check iana-update test quick bench docs dist clean
 
 generate: $(INSTALLED)
 	$(PY) -m generator generate
@@ -50,6 +50,13 @@ bench: $(INSTALLED)
 # or a reference that does not resolve, fails it. Open docs/_build/html/index.html.
 docs: $(INSTALLED)
 	$(PY) -m sphinx -W -n --keep-going -q -b html docs docs/_build/html
+
+# The wheel and the source distribution, in dist/, checked as a package index checks
+# them (metadata, and the README as the index page renders it).
+dist: $(INSTALLED)
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	$(PY) -m twine check --strict dist/*
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \

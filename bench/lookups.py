@@ -12,11 +12,13 @@ import json
 import sys
 import timeit
 
-import http_method
-import http_method_info
-import http_status
-import http_status_constants
-import http_status_info
+from http_status_registry import (
+    http_method,
+    http_method_info,
+    http_status,
+    http_status_constants,
+    http_status_info,
+)
 
 REPEATS = 9
 NUMBER = 50_000

@@ -11,16 +11,17 @@ from pathlib import Path
 
 
 def read_current(directory: Path, names: list[str]) -> dict[str, bytes | None]:
-    """The bytes of each file of `directory`, None where there is none."""
+    """The bytes of each file of `directory` (names are paths in it, such as
+    package/module.py), None where there is none."""
     current = _read_paths([directory / name for name in names])
-    return {path.name: data for path, data in current.items()}
+    return {name: current[directory / name] for name in names}
 
 
 def write_changed(directory: Path, texts: dict[str, str]) -> list[str]:
     """Write the files of one folder whose bytes differ, as one transaction (see
-    write_files); return their names."""
+    write_files); return their names, as paths in the folder."""
     changed = write_files({directory / name: text for name, text in texts.items()})
-    return [path.name for path in changed]
+    return [path.relative_to(directory).as_posix() for path in changed]
 
 
 def write_files(texts: dict[Path, str]) -> list[Path]:
@@ -148,10 +149,12 @@ def strays(directory: Path, texts: dict[str, str]) -> list[str]:
     hidden files (an interrupted run's temporary files) aside."""
     if not directory.is_dir():
         return []
-    return sorted(
-        path.name
-        for path in directory.iterdir()
-        if path.name not in texts
-        and path.name != "__pycache__"
-        and not path.name.startswith(".")
-    )
+    found = []
+    for path in directory.rglob("*"):
+        name = path.relative_to(directory).as_posix()
+        parts = name.split("/")
+        if "__pycache__" in parts or any(part.startswith(".") for part in parts):
+            continue
+        if path.is_file() and name not in texts:
+            found.append(name)
+    return sorted(found)

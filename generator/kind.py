@@ -15,13 +15,19 @@ from .iana import IanaRegistry
 from .records import Entry
 from .validation import EntryRules
 
-# How each type of output says that it is generated; JSON cannot say it.
+# The import package the Python outputs make, named after the distribution
+# (http-status-registry) so that no other distribution installs the same name.
+PACKAGE = "http_status_registry"
+
+# How each type of output says that it is generated; JSON and a py.typed marker
+# cannot say it.
 _COMMENTS = {
     ".py": "# {}",
     ".pyi": "# {}",
     ".md": "<!-- {} -->",
     ".rst": ".. {}",
     ".json": None,
+    ".typed": None,
 }
 
 
@@ -36,6 +42,13 @@ class Output:
         return f"{self.name}.j2"
 
     @property
+    def path(self) -> str:
+        """Where it is written, in the output folder: the package's modules, stubs and
+        marker in the package, the tables and the export beside it."""
+        in_package = self.is_python or self.is_stub or self.name == "py.typed"
+        return f"{PACKAGE}/{self.name}" if in_package else self.name
+
+    @property
     def is_python(self) -> bool:
         """A module to import (its types may be in a stub beside it)."""
         return self.name.endswith(".py")
@@ -43,7 +56,7 @@ class Output:
     @property
     def is_private(self) -> bool:
         """A module that builds an enum for a public one, whose stub types it."""
-        return self.name.startswith("_")
+        return self.name.startswith("_") and not self.name.startswith("__")
 
     @property
     def is_stub(self) -> bool:

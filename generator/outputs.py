@@ -4,22 +4,53 @@ the header, the rendered template, and for Python the formatting."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
+
+import tomllib
 
 from .formatting import format_python
+from .kind import Output
+from .kinds import KINDS
 from .registry import Registry
-from .render import render
+from .render import kind_context, render
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The files of the package itself, rendered once from the project: its __init__
+# (the version) and the py.typed marker.
+PACKAGE_OUTPUTS = (Output("__init__.py"), Output("py.typed"))
+PACKAGE_SOURCES = ("pyproject.toml",)
+# Every generated file: the package's own, and every kind's.
+OUTPUTS = PACKAGE_OUTPUTS + tuple(output for kind in KINDS for output in kind.outputs)
 
 
 def build_outputs(registries: Iterable[Registry], templates: Path) -> dict[str, str]:
-    """Every output of each registry's kind, by file name."""
-    texts = {}
+    """Every output of each registry's kind, and the package's own, by path in the
+    output folder."""
+    registries = list(registries)
+    texts = {
+        output.path: _build(output, templates, PACKAGE_SOURCES, _package_context())
+        for output in PACKAGE_OUTPUTS
+    }
     for registry in registries:
         for output in registry.kind.outputs:
-            text = output.header(registry.kind.sources) + render(
-                templates, output.template, registry
+            texts[output.path] = _build(
+                output, templates, registry.kind.sources, kind_context(registry)
             )
-            if output.is_python or output.is_stub:
-                text = format_python(text, output.template, stub=output.is_stub)
-            texts[output.name] = text
     return texts
+
+
+def _build(
+    output: Output, templates: Path, sources: tuple[str, ...], context: dict[str, Any]
+) -> str:
+    text = output.header(sources) + render(templates, output.template, context)
+    if output.is_python or output.is_stub:
+        text = format_python(text, output.template, stub=output.is_stub)
+    return text
+
+
+def _package_context() -> dict[str, Any]:
+    """The distribution's name and version, as pyproject.toml gives them."""
+    with open(ROOT / "pyproject.toml", "rb") as stream:
+        project = tomllib.load(stream)["project"]
+    return {"distribution": project["name"], "version": project["version"]}

@@ -172,17 +172,23 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     return environment
 
 
-def render(templates: Path, template_name: str, registry: Registry) -> str:
+def kind_context(registry: Registry) -> dict[str, Any]:
+    """What a kind's templates are given: the registry, its members, the versions of
+    the enum's fast path and of the standard library's own enum, and the kind's own."""
+    return {
+        "registry": registry,
+        "members": registry.members,
+        "fast_path": simple_enum_range(),
+        "stdlib": stdlib_range(registry.stdlib_since),
+        **registry.kind.template_context,
+    }
+
+
+def render(templates: Path, template_name: str, context: dict[str, Any]) -> str:
     finalize = _only_code if template_name.endswith((".py.j2", ".pyi.j2")) else None
     try:
         template = _environment(templates, finalize).get_template(template_name)
-        return template.render(
-            registry=registry,
-            members=registry.members,
-            fast_path=simple_enum_range(),
-            stdlib=stdlib_range(registry.stdlib_since),
-            **registry.kind.template_context,
-        )
+        return template.render(**context)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateFailure(
             f"{error.filename or template_name}:{error.lineno}: template: {error.message}"

@@ -3,7 +3,9 @@ project, the CLI in-process, and how a reported problem is checked."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import itertools
 import json
 import os
 import re
@@ -25,6 +27,7 @@ sys.path.insert(0, str(GENERATED))
 sys.path.insert(0, str(ROOT))
 
 from generator.cli import main  # noqa: E402
+from generator.kind import PACKAGE as PACKAGE_NAME  # noqa: E402
 from generator.kind import Kind  # noqa: E402
 from generator.kinds import KINDS  # noqa: E402
 from generator.pythons import (  # noqa: E402
@@ -34,6 +37,9 @@ from generator.pythons import (  # noqa: E402
 )
 from generator.registry import Registry, load_registry  # noqa: E402
 from interpreters import find_interpreter, full_version, how_to_get  # noqa: E402
+
+# The generated package, in generated/ (which is on the import path).
+PACKAGE = GENERATED / PACKAGE_NAME
 
 # The committed registries, by kind name, as every command loads them.
 REGISTRIES: dict[str, Registry] = {
@@ -192,11 +198,16 @@ class Project:
             ]
         return options
 
+    @property
+    def package(self) -> Path:
+        return self.generated / PACKAGE_NAME
+
     def snapshot(self) -> dict[str, bytes]:
+        """Every generated file's bytes, by its path in generated/."""
         return {
-            path.name: path.read_bytes()
-            for path in sorted(self.generated.iterdir())
-            if path.is_file()
+            path.relative_to(self.generated).as_posix(): path.read_bytes()
+            for path in sorted(self.generated.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts
         }
 
     def put_entry(self, entry: str) -> None:
@@ -292,18 +303,22 @@ def cli(capsys: pytest.CaptureFixture[str]):
     return run
 
 
-def import_file(path: Path, name: str) -> ModuleType:
-    """Import a generated module from any folder under its own name, without caching it."""
-    spec = importlib.util.spec_from_file_location(name, path)
+_SCRATCH_PACKAGES = itertools.count()
+
+
+def import_generated(package: Path, name: str) -> ModuleType:
+    """The module `name` of a generated package folder (the committed one, PACKAGE, or
+    one generated elsewhere), freshly imported as a package of its own, so that its
+    relative imports find its own siblings; nothing of it stays in sys.modules."""
+    scratch = f"_generated_{next(_SCRATCH_PACKAGES)}"
+    spec = importlib.util.spec_from_file_location(
+        scratch, package / "__init__.py", submodule_search_locations=[str(package)]
+    )
     assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    previous = sys.modules.get(name)
-    sys.modules[name] = module
+    sys.modules[scratch] = importlib.util.module_from_spec(spec)
     try:
-        spec.loader.exec_module(module)
+        spec.loader.exec_module(sys.modules[scratch])
+        return importlib.import_module(f"{scratch}.{name}")
     finally:
-        if previous is None:
-            del sys.modules[name]
-        else:
-            sys.modules[name] = previous
-    return module
+        for loaded in [key for key in sys.modules if key.split(".")[0] == scratch]:
+            del sys.modules[loaded]

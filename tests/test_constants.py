@@ -6,9 +6,9 @@ import ast
 import http
 import http.client
 
-import http_status_constants as constants
-from conftest import GENERATED, STATUSES
-from http_status import HTTPStatus
+from conftest import PACKAGE, STATUSES
+from http_status_registry import http_status_constants as constants
+from http_status_registry.http_status import HTTPStatus
 
 
 def test_every_http_client_status_constant_is_here_with_the_same_member() -> None:
@@ -41,9 +41,7 @@ def test_responses_holds_the_phrase_of_every_member() -> None:
 
 def test_constants_are_written_out_for_type_checkers() -> None:
     """Each constant is its own assignment, not a globals().update() as in http.client."""
-    tree = ast.parse(
-        (GENERATED / "http_status_constants.py").read_text(encoding="utf-8")
-    )
+    tree = ast.parse((PACKAGE / "http_status_constants.py").read_text(encoding="utf-8"))
     assigned = {
         node.targets[0].id
         for node in tree.body

@@ -60,7 +60,11 @@ def test_same_bytes_in_any_environment_and_folder(
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    produced = {path.name: path.read_bytes() for path in output.iterdir()}
+    produced = {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in output.rglob("*")
+        if path.is_file()
+    }
     assert produced == {
         name: (ROOT / "generated" / name).read_bytes() for name in produced
     }

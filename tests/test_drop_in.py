@@ -21,11 +21,12 @@ import pytest
 import parity
 from conftest import (
     FORMS,
+    PACKAGE,
     STATUSES,
     Probe,
     Project,
     built_as_intended,
-    import_file,
+    import_generated,
     probe_every_cpython,
     require_interpreter,
 )
@@ -207,8 +208,8 @@ def test_parity_reports_a_wrong_phrase(project: Project, cli) -> None:  # type: 
     status = next(s for s in STATUSES.members if s.python_added)
     project.edit_registry(f"phrase: {status.phrase}\n", "phrase: Not Here\n")
     assert cli("generate", *project.paths()).code == 0
-    doctored = import_file(
-        project.generated / "_http_status_enum.py", "_http_status_enum"
+    doctored = import_generated(
+        project.generated / PACKAGE.name, "_http_status_enum"
     ).HTTPStatus
     theirs = http.HTTPStatus(status.code)
     assert parity.difference(

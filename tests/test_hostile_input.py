@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
-from types import ModuleType
 from typing import Tuple
 
 import pytest
@@ -13,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import GENERATED, ROOT, STATUSES, import_file
+from conftest import PACKAGE, ROOT, STATUSES, import_generated
 from generator.outputs import build_outputs
 from generator.registry import load_registry
 
@@ -105,11 +103,7 @@ _QuotingDumper.add_representer(
 )
 
 
-def _committed_module(name: str) -> ModuleType:
-    return import_file(GENERATED / name, name.removesuffix(".py"))
-
-
-COMMITTED = _committed_module("_http_status_enum.py")
+COMMITTED = import_generated(PACKAGE, "_http_status_enum")
 COMMITTED_MEMBER_NAMES = set(COMMITTED.HTTPStatus.__members__)
 BASE_MODULE_NAMES = set(vars(COMMITTED))
 BASE_CLASS_NAMES = (
@@ -156,9 +150,11 @@ def test_registry_strings_come_back_exactly(entries: list[Entry]) -> None:
             ROOT / "templates",
         )
         for name, text in texts.items():
+            (Path(folder) / name).parent.mkdir(exist_ok=True)
             (Path(folder) / name).write_text(text, encoding="utf-8")
-        module = import_file(Path(folder) / "_http_status_enum.py", "_http_status_enum")
-        constants = _import_constants(Path(folder) / "http_status_constants.py", module)
+        package = Path(folder) / PACKAGE.name
+        module = import_generated(package, "_http_status_enum")
+        constants = import_generated(package, "http_status_constants")
 
     status = module.HTTPStatus
     assert [
@@ -181,18 +177,6 @@ def test_registry_strings_come_back_exactly(entries: list[Entry]) -> None:
     )
     assert set(constants.__all__) == set(status.__members__) | {"responses"}
     assert constants.responses == {member: member.phrase for member in status}
-
-
-def _import_constants(path: Path, enum_module: ModuleType) -> ModuleType:
-    previous = sys.modules.get("http_status")
-    sys.modules["http_status"] = enum_module
-    try:
-        return import_file(path, "http_status_constants")
-    finally:
-        if previous is None:
-            del sys.modules["http_status"]
-        else:
-            sys.modules["http_status"] = previous
 
 
 FIELDS = [

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import STATUSES, Project, assert_reported, import_file
+from conftest import PACKAGE, STATUSES, Project, assert_reported, import_generated
 from generator import files
 from generator.problems import InputError
 from generator.registry import load_registry
@@ -367,9 +367,7 @@ def test_control_characters_in_iana_file(cli, tmp_path: Path) -> None:  # type: 
 def test_valid_text_is_read_as_written(project: Project, cli, written: str, read: str) -> None:  # type: ignore[no-untyped-def]
     project.registry.write_text(_replace("phrase: Not Found", written))
     assert cli("generate", *project.paths()).code == 0
-    module = import_file(
-        project.generated / "_http_status_enum.py", "_http_status_enum"
-    )
+    module = import_generated(project.generated / PACKAGE.name, "_http_status_enum")
     assert module.HTTPStatus(404).phrase == read
 
 
@@ -391,7 +389,7 @@ def test_a_write_failure_names_the_output(project: Project, cli, monkeypatch: py
     before = project.snapshot()
     result = cli("generate", *project.paths())
     assert result.code == 2
-    assert result.err.startswith(f"{project.generated / '_http_status_enum.py'}: ")
+    assert result.err.startswith(f"{project.package / '_http_status_enum.py'}: ")
     assert failure.strerror in result.err and ".tmp" not in result.err
     assert project.snapshot() == before
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import GENERATED, METHODS, import_file
-from http_method import HTTPMethod
-from http_method_info import IDEMPOTENT_METHODS, SAFE_METHODS, MethodInfo, lookup
+from conftest import METHODS, PACKAGE, import_generated
+from http_status_registry.http_method import HTTPMethod
+from http_status_registry.http_method_info import (
+    IDEMPOTENT_METHODS,
+    SAFE_METHODS,
+    MethodInfo,
+    lookup,
+)
 
 KNOWN = {method.method for method in METHODS.entries}
 
@@ -63,7 +68,7 @@ class _Hostile(str):
 
 
 def test_a_str_subclass_is_answered_by_its_plain_value() -> None:
-    fresh = import_file(GENERATED / "http_method_info.py", "http_method_info").lookup
+    fresh = import_generated(PACKAGE, "http_method_info").lookup
     for name in ("GET", "X-CUSTOM"):
         info = fresh(_Hostile(name))
         assert info is not None and type(info.method) is str and info.method == name

@@ -22,7 +22,7 @@ def _changed_registry(project: Project) -> None:
 
 def _leftovers(project: Project) -> list[str]:
     return [
-        path.name for path in project.generated.iterdir() if path.name.endswith(".tmp")
+        path.name for path in project.generated.rglob("*") if path.name.endswith(".tmp")
     ]
 
 
@@ -172,4 +172,9 @@ def test_generate_into_a_new_folder(project: Project, cli, tmp_path) -> None:  #
     target = tmp_path / "fresh" / "generated"
     result = cli("generate", *project.paths(), "--output", str(target))
     assert result.code == 0
-    assert {path.name for path in target.iterdir()} == set(project.snapshot())
+    written = {
+        path.relative_to(target).as_posix()
+        for path in target.rglob("*")
+        if path.is_file()
+    }
+    assert written == set(project.snapshot())

@@ -21,7 +21,7 @@ def test_the_committed_tree_is_current(cli) -> None:  # type: ignore[no-untyped-
 
 
 def test_check_fails_with_a_diff_after_a_hand_edit(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    module = project.generated / "_http_status_enum.py"
+    module = project.package / "_http_status_enum.py"
     module.write_text(
         module.read_text(encoding="utf-8").replace('"Not Found"', '"Not found"'),
         encoding="utf-8",
@@ -53,14 +53,14 @@ def test_check_fails_after_a_registry_edit_without_generating(project: Project, 
 
 
 def test_check_fails_when_a_generated_file_is_missing(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    (project.generated / "http_status_constants.py").unlink()
+    (project.package / "http_status_constants.py").unlink()
     result = cli("check", *project.paths())
     assert result.code == 1
     assert "+NOT_FOUND = HTTPStatus.NOT_FOUND" in result.out
 
 
 def test_generate_writes_only_what_changed(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    constants = project.generated / "http_status_constants.py"
+    constants = project.package / "http_status_constants.py"
     stamp = constants.stat().st_mtime_ns
     project.edit_registry(
         "description: Nothing matches the given URI", "description: Nothing is here"
@@ -68,7 +68,7 @@ def test_generate_writes_only_what_changed(project: Project, cli) -> None:  # ty
     result = cli("generate", *project.paths())
     assert result.code == 0
     written = result.out.splitlines()
-    assert f"wrote {project.generated / '_http_status_enum.py'}" in written
+    assert f"wrote {project.package / '_http_status_enum.py'}" in written
     # The constants module does not hold descriptions: not rewritten, not touched.
     assert not any("http_status_constants.py" in line for line in written)
     assert constants.stat().st_mtime_ns == stamp
@@ -100,9 +100,9 @@ def test_a_new_code_reaches_both_modules(project: Project, cli) -> None:  # type
     iana = cli("iana", *project.paths("iana"))
     assert iana.code == 0, iana.out
     probe = (
-        "from http_status import HTTPStatus\n"
-        "from http_status_constants import NETWORK_CONNECT_TIMEOUT, responses\n"
-        "from http_status_info import lookup\n"
+        "from http_status_registry.http_status import HTTPStatus\n"
+        "from http_status_registry.http_status_constants import NETWORK_CONNECT_TIMEOUT, responses\n"
+        "from http_status_registry.http_status_info import lookup\n"
         "m = HTTPStatus(599)\n"
         "assert m is NETWORK_CONNECT_TIMEOUT and m.is_server_error\n"
         "info = lookup(599)\n"

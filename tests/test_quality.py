@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -11,22 +12,25 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import tomllib
 
-from conftest import GENERATED, ROOT, require_interpreter
-from generator.kinds import OUTPUTS
+from conftest import GENERATED, PACKAGE, ROOT, require_interpreter
+from generator.outputs import OUTPUTS
 from generator.pythons import SUPPORTED
-from http_status import HTTPStatus
+from http_status_registry.http_status import HTTPStatus
 
 pytestmark = pytest.mark.slow
 
 TYPING = ROOT / "tests" / "typing"
+with open(ROOT / "pyproject.toml", "rb") as _stream:
+    VERSION = tomllib.load(_stream)["project"]["version"]
 GENERATED_MODULES = [
-    str(GENERATED / output.name) for output in OUTPUTS if output.is_python
+    str(GENERATED / output.path) for output in OUTPUTS if output.is_python
 ]
-STUBS = [output.name for output in OUTPUTS if output.is_stub]
+STUBS = [output.path for output in OUTPUTS if output.is_stub]
 # What type checkers read: a module's stub where it has one, else the module.
 TYPED_FILES = [
-    str(GENERATED / (f"{output.name}i" if f"{output.name}i" in STUBS else output.name))
+    str(GENERATED / (f"{output.path}i" if f"{output.path}i" in STUBS else output.path))
     for output in OUTPUTS
     if output.is_python and not output.is_private
 ]
@@ -94,7 +98,7 @@ def test_generated_modules_pass_pyright_strict(version: str) -> None:
 def stubtest(folder: Path, work: Path) -> subprocess.CompletedProcess[str]:
     """mypy's stubtest: each stub against the module it describes, imported here.
     It runs in `work`, where its cache goes: nothing is written beside the stubs."""
-    modules = [name[: -len(".pyi")] for name in STUBS]
+    modules = [name.removesuffix(".pyi").replace("/", ".") for name in STUBS]
     return run(
         sys.executable,
         "-m",
@@ -119,10 +123,12 @@ def test_the_stubs_describe_the_modules(tmp_path: Path) -> None:
 def test_stubtest_finds_a_stub_that_lacks_a_property(tmp_path: Path) -> None:
     for output in OUTPUTS:
         if output.is_python or output.is_stub:
-            (tmp_path / output.name).write_text(
-                (GENERATED / output.name).read_text(encoding="utf-8"), encoding="utf-8"
+            copy = tmp_path / output.path
+            copy.parent.mkdir(exist_ok=True)
+            copy.write_text(
+                (GENERATED / output.path).read_text(encoding="utf-8"), encoding="utf-8"
             )
-    stub = tmp_path / "http_status.pyi"
+    stub = tmp_path / PACKAGE.name / "http_status.pyi"
     text = stub.read_text(encoding="utf-8")
     lacking = text.replace(
         "    @property\n    def is_server_error(self) -> bool: ...\n", ""
@@ -132,7 +138,8 @@ def test_stubtest_finds_a_stub_that_lacks_a_property(tmp_path: Path) -> None:
     result = stubtest(tmp_path, tmp_path)
     assert result.returncode == 1
     assert (
-        "http_status.HTTPStatus.is_server_error is not present in stub" in result.stdout
+        f"{PACKAGE.name}.http_status.HTTPStatus.is_server_error is not present in stub"
+        in result.stdout
     )
 
 
@@ -231,18 +238,11 @@ def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
             for name in archive.namelist()
             if name.endswith("METADATA")
         )
-    # Each public module as a typed package (its stub beside it), each private one
-    # as it is.
-    expected = []
-    for output in OUTPUTS:
-        module = output.name.removesuffix(".py").removesuffix(".pyi")
-        if output.is_private:
-            expected.append(output.name)
-        elif output.is_python:
-            expected += [f"{module}/__init__.py", f"{module}/py.typed"]
-        elif output.is_stub:
-            expected.append(f"{module}/__init__.pyi")
-    assert names == sorted(expected)
+    # One import name, the distribution's, holding every module, stub and marker.
+    assert {name.split("/")[0] for name in names} == {PACKAGE.name}
+    assert names == sorted(
+        output.path for output in OUTPUTS if output.path.startswith(f"{PACKAGE.name}/")
+    )
     # Nothing at run time, and the development pins are no part of the metadata.
     assert not [
         line
@@ -286,20 +286,21 @@ def test_the_wheel_works_in_a_fresh_venv(
 ) -> None:
     python = _install(wheel, require_interpreter(minor), tmp_path / "venv")
     probe = (
-        "import http, http_method, http_status, http_status_constants, sys\n"
-        "import http_method_info\n"
+        "import sys\n"
+        "import http_status_registry\n"
+        "from http_status_registry import http_method, http_method_info, http_status\n"
+        "from http_status_registry import http_status_constants, http_status_info\n"
         "assert http_method_info.lookup(http_method.HTTPMethod('GET')).safe\n"
-        "import http_status_info\n"
         "assert http_status_info.lookup(520).kind == 'unofficial'\n"
         "assert sys.prefix != sys.base_prefix\n"
         "assert http_status.__file__.startswith(sys.prefix)\n"
         "assert http_status.HTTPStatus(404) is http_status_constants.NOT_FOUND\n"
         "assert all(name not in sys.modules for name in ('jinja2', 'yaml', 'black'))\n"
-        "print(http_status_constants.responses[404])\n"
+        "print(http_status_registry.__version__, http_status_constants.responses[404])\n"
     )
     result = run(python, "-c", probe, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == HTTPStatus.NOT_FOUND.phrase + "\n"
+    assert result.stdout == f"{VERSION} {HTTPStatus.NOT_FOUND.phrase}\n"
 
 
 def test_type_checkers_find_the_installed_wheel(wheel: Path, tmp_path: Path) -> None:
@@ -319,7 +320,23 @@ def test_type_checkers_find_the_installed_wheel(wheel: Path, tmp_path: Path) -> 
     assert checked.returncode == 0, checked.stdout
 
 
-def test_the_sdist_can_check_and_regenerate(tmp_path: Path) -> None:
+def test_the_distributions_pass_an_index_s_checks(wheel: Path, tmp_path: Path) -> None:
+    """What make dist checks: metadata, and the README as the index page renders it."""
+    built = run(
+        sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(ROOT)
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    (sdist,) = tmp_path.glob("*.tar.gz")
+    checked = run(
+        sys.executable, "-m", "twine", "check", "--strict", str(sdist), str(wheel)
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.count("PASSED") == 2
+
+
+def test_the_quick_suite_passes_in_the_unpacked_sdist(tmp_path: Path) -> None:
+    """Distribution packagers test from the sdist: it holds the tests and what they
+    read, and its generated files are current."""
     built = run(
         sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(ROOT)
     )
@@ -328,7 +345,75 @@ def test_the_sdist_can_check_and_regenerate(tmp_path: Path) -> None:
     with tarfile.open(sdist) as archive:
         archive.extractall(tmp_path, filter="data")
     (unpacked,) = (path for path in tmp_path.iterdir() if path.is_dir())
-    assert (unpacked / "LICENSE").is_file()
+    assert (unpacked / "LICENSE").is_file() and (unpacked / "CHANGELOG.md").is_file()
     checked = run(sys.executable, "-m", "generator", "check", cwd=unpacked)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "every file is current" in checked.stdout
+    quick = run(
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-n",
+        "2",
+        "-m",
+        "not slow",
+        "-p",
+        "no:cacheprovider",
+        cwd=unpacked,
+    )
+    assert quick.returncode == 0, quick.stdout[-3000:] + quick.stderr
+    assert " passed" in quick.stdout and " failed" not in quick.stdout
+
+
+def test_the_version_is_the_changelog_s_newest() -> None:
+    """One version: pyproject.toml's, generated into __version__, with its entry first
+    in CHANGELOG.md, as a calendar date."""
+    import http_status_registry
+
+    assert http_status_registry.__version__ == VERSION
+    year, month, day = map(int, VERSION.split("."))
+    assert 1 <= month <= 12 and 1 <= day <= 31 and year >= 2026
+    headings = re.findall(
+        r"^## (\S+)", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.MULTILINE
+    )
+    assert headings[0] == VERSION
+
+
+@pytest.mark.parametrize("minor", [SUPPORTED[0], SUPPORTED[-1]])
+@pytest.mark.parametrize("removed", ["http_status", "http_status_registry"])
+def test_the_wheel_lives_beside_http_status(
+    wheel: Path, tmp_path: Path, minor: str, removed: str
+) -> None:
+    """The http-status distribution installs a top-level http_status; this one only
+    http_status_registry. Installed side by side, uninstalling either (deleting the
+    files its RECORD lists, as pip uninstall does) leaves the other importable."""
+    python = _install(wheel, require_interpreter(minor), tmp_path / "venv")
+    purelib = Path(
+        run(
+            python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+        ).stdout.strip()
+    )
+    installed = run(
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--target",
+        str(purelib),
+        "http-status==1.0.0",
+        "six==1.17.0",
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    ours = "from http_status_registry.http_status import HTTPStatus; HTTPStatus(404)"
+    theirs = "import http_status; http_status.Status"
+    assert run(python, "-c", f"{ours}; {theirs}", cwd=tmp_path).returncode == 0
+    (record,) = purelib.glob(f"{removed.replace('_', '?')}-*.dist-info/RECORD")
+    for line in record.read_text(encoding="utf-8").splitlines():
+        (purelib / line.split(",")[0]).unlink(missing_ok=True)
+    remaining = theirs if removed == "http_status_registry" else ours
+    left = run(python, "-c", remaining, cwd=tmp_path)
+    assert left.returncode == 0, left.stderr
+    gone = run(python, "-c", ours if remaining == theirs else theirs, cwd=tmp_path)
+    assert gone.returncode != 0, "the uninstalled distribution still imports"

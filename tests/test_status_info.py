@@ -9,10 +9,10 @@ import json
 import jsonschema
 import pytest
 
-import http_status_constants
-from conftest import GENERATED, STATUSES, import_file
-from http_status import HTTPStatus
-from http_status_info import (
+from conftest import GENERATED, PACKAGE, STATUSES, import_generated
+from http_status_registry import http_status_constants
+from http_status_registry.http_status import HTTPStatus
+from http_status_registry.http_status_info import (
     HEURISTICALLY_CACHEABLE,
     WITHOUT_CONTENT,
     StatusInfo,
@@ -167,7 +167,7 @@ class _BadClass(int):
 
 def _fresh_lookup():  # type: ignore[no-untyped-def]
     """lookup() of a module of its own, so that its cache holds only this test's calls."""
-    return import_file(GENERATED / "http_status_info.py", "http_status_info").lookup
+    return import_generated(PACKAGE, "http_status_info").lookup
 
 
 @pytest.mark.parametrize("caller", [_Loud, _Foreign], ids=["int subclass", "IntEnum"])

@@ -8,6 +8,3 @@ from __future__ import annotations
 from . import method, status
 
 KINDS = (status.KIND, method.KIND)
-
-# Every generated file, of every kind.
-OUTPUTS = tuple(output for kind in KINDS for output in kind.outputs)
