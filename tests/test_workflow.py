@@ -1,0 +1,49 @@
+"""The hosting service's CI workflow: valid against its schema (check-jsonschema's
+copy, offline), on exactly the supported CPythons, running the README's test command."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import yaml
+
+from conftest import ROOT
+from generator.pythons import SUPPORTED
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def test_the_workflows_are_valid() -> None:
+    assert WORKFLOWS
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            *map(str, WORKFLOWS),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_runs_the_readme_s_test_command_on_every_supported_cpython() -> (
+    None
+):
+    (workflow,) = WORKFLOWS
+    (job,) = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].values()
+    setup = next(
+        step for step in job["steps"] if "setup-python" in step.get("uses", "")
+    )
+    assert setup["with"]["python-version"].split() == list(SUPPORTED)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (command,) = re.findall(r"^(make test)\b", readme, re.MULTILINE)
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert any(run.startswith(command) for run in runs), runs
+    assert any(step.get("env", {}).get("CI") == "true" for step in job["steps"])
