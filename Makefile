@@ -9,6 +9,17 @@ PY := $(VENV)/bin/python
 VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0])' 2>/dev/null)-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 INSTALLED := $(VENV)/.installed-$(VENV_ID)
 
+# Every target but clean needs the tools, and so a Python 3.11 or newer: say so in
+# one sentence before anything runs.
+ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),generate)),)
+ifeq ($(shell command -v $(PYTHON) 2>/dev/null),)
+$(error '$(PYTHON)' was not found. The development tools need Python 3.11 or newer: install one, or run make with PYTHON=python3.11 (or the path of a newer one))
+endif
+ifneq ($(shell $(PYTHON) -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null),True)
+$(error '$(PYTHON)' is Python $(shell $(PYTHON) -c 'import platform; print(platform.python_version())' 2>/dev/null). The development tools need Python 3.11 or newer: run make with PYTHON=python3.11 (or the path of a newer one))
+endif
+endif
+
 .PHONY: generate check validate iana-check iana-update test quick bench docs dist clean
 
 generate: $(INSTALLED)
@@ -59,9 +70,6 @@ dist: $(INSTALLED)
 	$(PY) -m twine check --strict dist/*
 
 $(INSTALLED): pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
-	  echo "error: the development tools need Python 3.11 or newer, and '$(PYTHON)' is not; run make with PYTHON=python3.11 (or the path of a newer one)" >&2; \
-	  exit 2; }
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["dependency-groups"]["dev"]))' > $(VENV)/requirements-dev.txt

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import difflib
 import os
+import re
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .files import differences, write_changed, write_files
 from .formatting import FormatError
@@ -16,7 +18,7 @@ from .iana import Difference, compare
 from .iana_update import TIMEOUT, Update, plan
 from .kind import Kind
 from .kinds import KINDS
-from .outputs import build_outputs
+from .outputs import build_outputs, project
 from .problems import InputError, one_line
 from .registry import Registry, load_registry
 from .render import TemplateFailure
@@ -26,12 +28,40 @@ FIX_COMMAND = "make generate"
 
 EXIT_OK, EXIT_STALE, EXIT_INVALID = 0, 1, 2
 
+# Each command's exit statuses, for its --help; the program's help lists them all.
+SUCCESS = "  0  success"
+INVALID = "  2  invalid input (a registry, a template, IANA's file) or usage; nothing was written"
+EXITS = {
+    "generate": [
+        SUCCESS + ": the generated files are written, or were current",
+        INVALID,
+    ],
+    "check": [
+        SUCCESS + ": the committed generated files are current",
+        "  1  they differ from what the registries and templates produce (a diff is printed)",
+        INVALID,
+    ],
+    "validate": [SUCCESS + ": every registry is valid", INVALID],
+    "iana": [
+        SUCCESS + ": every difference from IANA's registries is kept on purpose",
+        "  1  a registry differs from IANA's in a way it does not explain",
+        INVALID,
+    ],
+    "iana-update": [
+        SUCCESS + ": the files are updated, and every difference is kept on purpose",
+        "  1  a registry differs from IANA's in a way it does not explain",
+        "  2  a download or a file is refused, or usage; nothing was changed",
+    ],
+}
+
+
 EPILOG = """\
 exit status:
-  0  success (check: the committed files are current)
-  1  check: the committed generated files differ from what the registry and templates produce;
-     iana: the registry differs from IANA's registry in a way it does not explain
-  2  invalid input (registry, templates) or usage; nothing was written
+  0  success
+  1  check: the committed generated files are not current;
+     iana, iana-update: a registry differs from IANA's in a way it does not explain
+  2  invalid input or usage; nothing was written
+each command's --help says what its statuses mean for it.
 """
 
 
@@ -66,14 +96,35 @@ def _interrupt(signal_number: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, which also suggests the command a misspelt one meant."""
+
+    def error(self, message: str) -> NoReturn:
+        wrong = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if wrong:
+            choices = re.findall(r"'([^']*)'", wrong.group(2))
+            close = difflib.get_close_matches(wrong.group(1), choices, n=1)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
+        super().error(message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m generator",
-        description="Generate the HTTPStatus and HTTPMethod modules from the registries in data/.",
+        description="Generate the http_status_registry package, its tables and its export "
+        "from the registries in data/, check them, and compare the registries with IANA's.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s, of {project()['name']} {project()['version']}",
+    )
+    commands = parser.add_subparsers(
+        title="commands", required=True, metavar="COMMAND", parser_class=_Parser
+    )
     for name, run, add_options, text in (
         (
             "generate",
@@ -92,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
             "iana",
             _iana,
             _add_iana_options,
-            "compare the registry with IANA's; exit 1 on a difference it does not explain",
+            "compare the registries with IANA's; exit 1 on a difference they do not explain",
         ),
         (
             "iana-update",
@@ -105,7 +156,7 @@ def _parser() -> argparse.ArgumentParser:
             name,
             help=text,
             description=text,
-            epilog=EPILOG,
+            epilog="exit status:\n" + "\n".join(EXITS[name]) + "\n",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         command.set_defaults(run=run)
@@ -282,20 +333,24 @@ def _iana_update(arguments: argparse.Namespace) -> int:
 
 
 def _report(found: list[Difference], iana_path: str, what: str, expiry: str) -> int:
-    """Print one comparison; return how many of its differences are unexplained."""
-    if expiry == "warn":
-        for difference in found:
-            if difference.by_date:
-                print(f"warning: {difference}", file=sys.stderr)
-        found = [difference for difference in found if not difference.by_date]
-    unexplained = [difference for difference in found if not difference.kept]
+    """Print one comparison: a difference the registry keeps on purpose as one line
+    marked `kept:` with its reason, one that only the date makes (with --expiry warn)
+    as a warning, and every other as a problem; return how many problems there are."""
+    kept = unexplained = 0
     for difference in found:
-        print(difference)
+        if difference.kept:
+            kept += 1
+            print(difference.kept_line)
+        elif expiry == "warn" and difference.by_date:
+            print(f"warning: {difference}", file=sys.stderr)
+        else:
+            unexplained += 1
+            print(difference)
     print(
         f"{iana_path}: {what} compared, "
-        f"{len(found) - len(unexplained)} differences kept on purpose, {len(unexplained)} unexplained"
+        f"{kept} differences kept on purpose, {unexplained} unexplained"
     )
-    return len(unexplained)
+    return unexplained
 
 
 def _validate(arguments: argparse.Namespace) -> int:

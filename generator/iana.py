@@ -217,6 +217,13 @@ class Difference:
             self.aspect == "stale" and "iana_deviations.expired " in self.message
         )
 
+    @property
+    def kept_line(self) -> str:
+        """The difference as a decision the registry records: what and why."""
+        return one_line(
+            f"kept: {self.path}:{self.line}: {self.key} {self.aspect}: {self.kept}"
+        )
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: {self.key} {self.aspect}: {self.message}"
         return one_line(

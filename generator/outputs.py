@@ -49,8 +49,13 @@ def _build(
     return text
 
 
-def _package_context() -> dict[str, Any]:
-    """The distribution's name and version, as pyproject.toml gives them."""
+def project() -> dict[str, Any]:
+    """The project's metadata, as pyproject.toml gives it."""
     with open(ROOT / "pyproject.toml", "rb") as stream:
-        project = tomllib.load(stream)["project"]
-    return {"distribution": project["name"], "version": project["version"]}
+        metadata: dict[str, Any] = tomllib.load(stream)["project"]
+    return metadata
+
+
+def _package_context() -> dict[str, Any]:
+    """The distribution's name and version, for the package's own files."""
+    return {"distribution": project()["name"], "version": project()["version"]}

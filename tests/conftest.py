@@ -143,8 +143,22 @@ def require_interpreter(minor: str) -> Path:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
-    """Say which interpreters the run had, so a reader knows what "passed" covered."""
+    """Say which interpreters the run had, so a reader knows what "passed" covered,
+    and which decisions of the registries the tests took as declared."""
+    terminalreporter.write_sep("-", "declared in the registries")
+    for registry in REGISTRIES.values():
+        for member in registry.members:
+            if member.python_added is None:
+                terminalreporter.write_line(
+                    f"kept: {registry.path}:{member.line}: {member.key} python_added: "
+                    "none: a declared extension, which no released CPython has"
+                )
     terminalreporter.write_sep("-", "CPython matrix")
+    if "not slow" in (terminalreporter.config.option.markexpr or ""):
+        terminalreporter.write_line(
+            "not run: the slow tests, which cover it, were left out"
+        )
+        return
     for minor in SUPPORTED:
         python = find_interpreter(minor)
         terminalreporter.write_line(

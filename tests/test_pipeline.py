@@ -8,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from conftest import ROOT, Project
 
 
@@ -129,3 +131,27 @@ def test_check_fails_on_a_file_no_template_produces(project: Project, cli) -> No
     assert result.out.splitlines() == [
         f"--- {project.generated}/extra.py: no template produces this file; delete it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("python", "said"),
+    [("python9", "'python9' was not found"), (sys.executable, None)],
+)
+def test_make_says_in_one_sentence_when_python_will_not_do(
+    python: str, said: str | None
+) -> None:
+    """make -n reads the Makefile (where the check is) and runs nothing."""
+    result = subprocess.run(
+        ["make", "-n", f"PYTHON={python}", "quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if said is None:  # this Python (3.11 or newer) will do
+        assert result.returncode == 0, result.stderr
+        return
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert said in line and "PYTHON=python3.11" in line
+    assert ".installed" not in line

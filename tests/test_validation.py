@@ -508,6 +508,42 @@ def test_help_documents_the_exit_codes() -> None:
     assert re.search(r"^\s+2\s+invalid input", result.stdout, re.MULTILINE)
 
 
+@pytest.mark.parametrize(
+    "command", ["generate", "check", "validate", "iana", "iana-update"]
+)
+def test_each_command_s_help_gives_its_own_exit_statuses(cli, capsys, command: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exited:
+        cli(command, "--help")
+    assert exited.value.code == 0
+    help_text = capsys.readouterr().out
+    statuses = re.findall(
+        r"^  ([012])  ", help_text.split("exit status:")[1], re.MULTILINE
+    )
+    # 1 only where the command can find something to report: a stale file, an
+    # unexplained difference from IANA.
+    assert statuses == (
+        ["0", "1", "2"] if command in ("check", "iana", "iana-update") else ["0", "2"]
+    )
+    assert "registry and templates" not in help_text
+
+
+def test_a_misspelt_command_gets_a_suggestion(cli, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exited:
+        cli("genrate")
+    assert exited.value.code == 2
+    assert "did you mean 'generate'?" in capsys.readouterr().err
+
+
+def test_version_is_the_project_s(cli, capsys) -> None:  # type: ignore[no-untyped-def]
+    import tomllib
+
+    with pytest.raises(SystemExit):
+        cli("--version")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    version = project["project"]["version"]
+    assert capsys.readouterr().out.strip().endswith(f"http-status-registry {version}")
+
+
 def test_the_committed_registry_is_valid(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("validate")
     assert result.code == 0, result.err
