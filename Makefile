@@ -73,7 +73,7 @@ $(INSTALLED): pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["dependency-groups"]["dev"]))' > $(VENV)/requirements-dev.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements-dev.txt
+	$(PY) -m pip install --quiet --quiet --disable-pip-version-check -r $(VENV)/requirements-dev.txt
 	touch $@
 
 # Removes what make and the tests made here: .venv and the tools' caches.
