@@ -9,7 +9,7 @@ from typing import Any, Iterable
 import tomllib
 
 from .formatting import format_python
-from .kind import Output
+from .kind import PACKAGE, Output
 from .kinds import KINDS
 from .registry import Registry
 from .render import kind_context, render
@@ -57,5 +57,5 @@ def project() -> dict[str, Any]:
 
 
 def _package_context() -> dict[str, Any]:
-    """The distribution's name and version, for the package's own files."""
-    return {"distribution": project()["name"], "version": project()["version"]}
+    """The package's name and version, for its own files."""
+    return {"package": PACKAGE, "version": project()["version"]}
