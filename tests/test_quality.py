@@ -252,8 +252,9 @@ def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
     assert "License-File: LICENSE" in metadata
 
 
-def _install(wheel: Path, base: Path, environment: Path) -> str:
-    """A fresh virtual environment of `base` with the wheel installed; its python.
+def _install(wheel: Path, base: Path, environment: Path, *also: str) -> str:
+    """A fresh virtual environment of `base` with the wheel installed, and `also` from
+    the package index; its python.
 
     Debian's builds of the newest CPythons come without ensurepip, so the venv is made
     without pip and the wheel is installed into its site-packages by this pip.
@@ -261,9 +262,7 @@ def _install(wheel: Path, base: Path, environment: Path) -> str:
     made = run(str(base), "-m", "venv", "--without-pip", str(environment))
     assert made.returncode == 0, made.stdout + made.stderr
     python = str(environment / "bin" / "python")
-    purelib = run(
-        python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"
-    ).stdout.strip()
+    index = [] if also else ["--no-index"]
     installed = run(
         sys.executable,
         "-m",
@@ -271,13 +270,23 @@ def _install(wheel: Path, base: Path, environment: Path) -> str:
         "install",
         "--quiet",
         "--no-deps",
-        "--no-index",
+        *index,
         "--target",
-        purelib,
+        str(_purelib(python)),
         str(wheel),
+        *also,
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     return python
+
+
+def _purelib(python: str) -> Path:
+    """Where `python` installs pure modules: its site-packages."""
+    return Path(
+        run(
+            python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+        ).stdout.strip()
+    )
 
 
 @pytest.mark.parametrize("minor", SUPPORTED)
@@ -388,24 +397,14 @@ def test_the_wheel_lives_beside_http_status(
     """The http-status distribution installs a top-level http_status; this one only
     http_status_registry. Installed side by side, uninstalling either (deleting the
     files its RECORD lists, as pip uninstall does) leaves the other importable."""
-    python = _install(wheel, require_interpreter(minor), tmp_path / "venv")
-    purelib = Path(
-        run(
-            python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"
-        ).stdout.strip()
-    )
-    installed = run(
-        sys.executable,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--target",
-        str(purelib),
+    python = _install(
+        wheel,
+        require_interpreter(minor),
+        tmp_path / "venv",
         "http-status==1.0.0",
         "six==1.17.0",
     )
-    assert installed.returncode == 0, installed.stdout + installed.stderr
+    purelib = _purelib(python)
     ours = "from http_status_registry.http_status import HTTPStatus; HTTPStatus(404)"
     theirs = "import http_status; http_status.Status"
     assert run(python, "-c", f"{ours}; {theirs}", cwd=tmp_path).returncode == 0
