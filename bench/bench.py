@@ -6,10 +6,11 @@ For every supported CPython found (pyenv, `python3.X` on PATH, the cache of
 .ci/cpython.py), in fresh interpreter processes, from compiled .pyc files as an
 installed package has them, three yardsticks:
 
-- what a user writes instead: `import http_status` against `from http import
-  HTTPStatus` (and the pair against both enums), nothing imported before;
-- the marginal cost after `import http.client`, against a module that only
-  re-exports http.HTTPStatus (the floor of any import);
+- what a user writes instead: `from http_status_registry.http_status import
+  HTTPStatus` against `from http import HTTPStatus` (and the pair against both
+  enums), nothing imported before;
+- the marginal cost after `import http.client`, against a module of an empty
+  package that only re-exports http.HTTPStatus (the floor of any such import);
 - like for like, the enum the modules build (_http_status_enum) against CPython's
   own HTTPStatus alone (the interpreter's http/__init__.py cut before HTTPMethod),
   in time and in instructions, and the pair against `import http`.
@@ -395,23 +396,26 @@ def main() -> None:
     print("## What a user writes instead, in a fresh process\n")
     print(
         f"Medians of {runs} fresh processes per variant, alternating, from compiled .pyc files: the\n"
-        "cumulative -X importtime of the modules the statement names, nothing imported before. Where\n"
-        "http_status gives the standard enum, its cost is that of `from http import HTTPStatus` and\n"
-        "the few lines that choose; elsewhere it builds its own. The pair against `import http`,\n"
-        "which builds both of the standard library's enums from 3.11 on.\n"
+        "cumulative -X importtime of the modules the statement imports (with their package), nothing\n"
+        "imported before. Where http_status gives the standard enum, its cost is that of `from http\n"
+        "import HTTPStatus`, the package and the few lines that choose; elsewhere it builds its own.\n"
+        "The pair against `import http`, which builds both of the standard library's enums from\n"
+        "3.11 on.\n"
     )
     print(
-        "| CPython | http_status is http's | import http_status | from http import HTTPStatus | ratio "
-        "| import http_status, http_method | import http | ratio |"
+        "| CPython | http_status is http's | from http_status_registry.http_status import HTTPStatus "
+        "| from http import HTTPStatus | ratio | from http_status_registry import http_status, "
+        "http_method | import http | ratio |"
     )
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     print("\n".join(fresh_rows))
     print("\n## The marginal cost after `import http.client`\n")
     print(
-        "What importing http_status adds to a program that has imported http.client (and so http),\n"
-        "against a module that only re-exports http.HTTPStatus: the floor of any import.\n"
+        "What importing http_status_registry.http_status adds to a program that has imported\n"
+        "http.client (and so http), against a module of an empty package that only re-exports\n"
+        "http.HTTPStatus: the floor of any such import.\n"
     )
-    print("| CPython | import http_status | re-export floor | ratio |")
+    print("| CPython | http_status_registry.http_status | re-export floor | ratio |")
     print("| --- | ---: | ---: | ---: |")
     print("\n".join(marginal_rows))
     print("\n## Like for like: the enum the modules build, per interpreter\n")
