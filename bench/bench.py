@@ -79,6 +79,14 @@ MARGINAL = {
 }
 REEXPORT_FLOOR = 'from http import HTTPStatus\n\n__all__ = ["HTTPStatus"]\n'
 
+# The floors of the fresh-process yardstick, in instructions: what any module that
+# re-exports http.HTTPStatus costs beyond `from http import HTTPStatus`, as a
+# top-level module and as a module of a package (the shape an import name needs).
+FRESH_FLOORS = {
+    "top-level module": "from reexport_module import HTTPStatus",
+    "module of a package": "from reexport_floor.http_status import HTTPStatus",
+}
+
 # Where CPython's http/__init__.py starts HTTPMethod (3.11 on): the like-for-like
 # yardstick is the same file without it.
 _HTTP_METHOD = re.compile(
@@ -195,12 +203,39 @@ def statement_time(python: Path, statement: str, path: str, skip: int = 0) -> fl
     return sum(counted) / 1e6
 
 
-def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str]:
-    """The fresh-process row and the marginal row of one interpreter."""
-    floor = Path(folder, "reexport_floor")
-    floor.mkdir()
-    (floor / "__init__.py").write_text("", encoding="utf-8")
-    (floor / "http_status.py").write_text(REEXPORT_FLOOR, encoding="utf-8")
+def user_instructions(python: Path, folder: str) -> str:
+    """The fresh-process and marginal yardsticks of one interpreter in instructions,
+    as ratios: the same on every run, where their times move by several percent."""
+    if shutil.which("valgrind") is None:
+        return "| (no valgrind) | | | | |"
+
+    def count(statement: str) -> int:
+        return _instructions(python, statement, folder)
+
+    empty, ours, theirs = (
+        count(statement)
+        for statement in (
+            "pass",
+            FRESH["import http_status"],
+            FRESH["from http import HTTPStatus"],
+        )
+    )
+    floors = [count(statement) - empty for statement in FRESH_FLOORS.values()]
+    client = count("import http.client")
+    extra, floor = (count(statement) - client for statement in MARGINAL.values())
+    cells = [(ours - empty) / (theirs - empty)]
+    cells += [cost / (theirs - empty) for cost in floors]
+    cells += [ours / theirs, extra / floor]
+    return "| " + " | ".join(f"{cell:.3f}" for cell in cells) + " |"
+
+
+def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str, str]:
+    """The fresh-process row, the marginal row and their instructions, of one interpreter."""
+    floor_package = Path(folder, "reexport_floor")
+    floor_package.mkdir()
+    (floor_package / "__init__.py").write_text("", encoding="utf-8")
+    (floor_package / "http_status.py").write_text(REEXPORT_FLOOR, encoding="utf-8")
+    Path(folder, "reexport_module.py").write_text(REEXPORT_FLOOR, encoding="utf-8")
     subprocess.run([str(python), "-m", "compileall", "-q", folder], check=True)
     fresh: dict[str, list[float]] = {variant: [] for variant in FRESH}
     marginal: dict[str, list[float]] = {variant: [] for variant in MARGINAL}
@@ -228,19 +263,27 @@ def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str]:
         f"| {version} | {stdlib} | {_seconds(ours)} | {_seconds(theirs)} | **{ours / theirs:.2f}** "
         f"| {_seconds(pair)} | {_seconds(both)} | {pair / both:.2f} |",
         f"| {version} | {_seconds(extra)} | {_seconds(floor)} | **{extra / floor:.2f}** |",
+        f"| {version} {user_instructions(python, folder)}",
     )
 
 
 def benchmark_interpreters(
     runs: int,
-) -> tuple[list[str], list[str], list[str], list[str]]:
-    import_rows, lookup_rows, fresh_rows, marginal_rows = [], [], [], []
+) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    import_rows, lookup_rows, fresh_rows, marginal_rows, counted_rows = (
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
     for minor in SUPPORTED:
         python = find_interpreter(minor)
         if python is None:
             import_rows.append(f"| {minor} | (not found) | | | | | | | | | | |")
             fresh_rows.append(f"| {minor} | (not found) | | | | | | |")
             marginal_rows.append(f"| {minor} | (not found) | | |")
+            counted_rows.append(f"| {minor} | (not found) | | | | |")
             continue
         with tempfile.TemporaryDirectory() as folder:
             # The package, as users import it; and the modules that build the enums
@@ -280,10 +323,11 @@ def benchmark_interpreters(
                 f"| {_ratio(counted, 'http_status + http_method', 'http')} |"
             )
             lookup_rows += _lookup_rows(python, minor, folder)
-            fresh_row, marginal_row = user_rows(python, folder, runs)
+            fresh_row, marginal_row, counted_row = user_rows(python, folder, runs)
             fresh_rows.append(fresh_row)
             marginal_rows.append(marginal_row)
-    return import_rows, lookup_rows, fresh_rows, marginal_rows
+            counted_rows.append(counted_row)
+    return import_rows, lookup_rows, fresh_rows, marginal_rows, counted_rows
 
 
 def _ratio(counted: dict[str, int | None], ours: str, theirs: str) -> str:
@@ -392,7 +436,9 @@ def main() -> None:
     quick = parser.parse_args().quick
     runs = 10 if quick else 100
 
-    import_rows, lookup_rows, fresh_rows, marginal_rows = benchmark_interpreters(runs)
+    import_rows, lookup_rows, fresh_rows, marginal_rows, counted_rows = (
+        benchmark_interpreters(runs)
+    )
     print("## What a user writes instead, in a fresh process\n")
     print(
         f"Medians of {runs} fresh processes per variant, alternating, from compiled .pyc files: the\n"
@@ -418,6 +464,22 @@ def main() -> None:
     print("| CPython | http_status_registry.http_status | re-export floor | ratio |")
     print("| --- | ---: | ---: | ---: |")
     print("\n".join(marginal_rows))
+    print("\n## The same two, in instructions\n")
+    print(
+        "Ratios of instruction counts under callgrind (PYTHONHASHSEED=0), which do not move from\n"
+        "run to run; callgrind counts the interpreter's own work, not the system calls it makes.\n"
+        "Import only: what the statement adds to an empty process (`python -c pass`), against what\n"
+        "`from http import HTTPStatus` adds; beside it, the floors of any module that re-exports\n"
+        "http.HTTPStatus, top-level and in a package, on the same scale. Whole process: the process\n"
+        "that runs the statement, start and exit included, against the one that runs `from http\n"
+        "import HTTPStatus`. Marginal: as the table above.\n"
+    )
+    print(
+        "| CPython | import only | floor: a top-level module | floor: a module of a package "
+        "| whole process | marginal, against its floor |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("\n".join(counted_rows))
     print("\n## Like for like: the enum the modules build, per interpreter\n")
     print(
         f"Medians of {runs} fresh processes per variant, alternating, from compiled .pyc files, with enum\n"
