@@ -69,6 +69,9 @@ FRESH = {
     "import http": "import http",
 }
 
+# The same two, as whole processes (start and exit included): what a script pays.
+WHOLE_PROCESS = ("import http_status", "from http import HTTPStatus")
+
 # The marginal cost in a program that has imported http.client (as almost every
 # program that speaks HTTP has): http_status against a module that only re-exports
 # http.HTTPStatus, the floor of any import of a module of a package (the floor's
@@ -167,6 +170,18 @@ def import_time(python: Path, variant: str, path: str) -> float:
     return statement_time(python, IMPORTS[variant], path, skip=1)
 
 
+def process_time(python: Path, statement: str, path: str) -> float:
+    """The wall time of a fresh process that runs `statement`, start and exit included,
+    in seconds: what a script pays."""
+    start = time.perf_counter()
+    subprocess.run(
+        [str(python), "-c", statement],
+        env={**os.environ, "PYTHONPATH": path},
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
 def statement_time(python: Path, statement: str, path: str, skip: int = 0) -> float:
     """The cumulative import time of the modules `statement` names after the first
     `skip` of them, with their packages and the submodules a from-import brings, in
@@ -238,13 +253,17 @@ def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str, str]:
     Path(folder, "reexport_module.py").write_text(REEXPORT_FLOOR, encoding="utf-8")
     subprocess.run([str(python), "-m", "compileall", "-q", folder], check=True)
     fresh: dict[str, list[float]] = {variant: [] for variant in FRESH}
+    whole: dict[str, list[float]] = {variant: [] for variant in WHOLE_PROCESS}
     marginal: dict[str, list[float]] = {variant: [] for variant in MARGINAL}
     for _ in range(runs):  # alternating, so that all meet the same machine
         for variant, statement in FRESH.items():
             fresh[variant].append(statement_time(python, statement, folder))
+        for variant in WHOLE_PROCESS:
+            whole[variant].append(process_time(python, FRESH[variant], folder))
         for variant, statement in MARGINAL.items():
             marginal[variant].append(statement_time(python, statement, folder, skip=1))
     ours, theirs, pair, both = (statistics.median(fresh[v]) for v in FRESH)
+    script, stdlib_script = (statistics.median(whole[v]) for v in WHOLE_PROCESS)
     extra, floor = (statistics.median(marginal[v]) for v in MARGINAL)
     stdlib = subprocess.run(
         [
@@ -261,6 +280,7 @@ def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str, str]:
     version = _version(python)
     return (
         f"| {version} | {stdlib} | {_seconds(ours)} | {_seconds(theirs)} | **{ours / theirs:.2f}** "
+        f"| {_seconds(script)} | {_seconds(stdlib_script)} | {script / stdlib_script:.2f} "
         f"| {_seconds(pair)} | {_seconds(both)} | {pair / both:.2f} |",
         f"| {version} | {_seconds(extra)} | {_seconds(floor)} | **{extra / floor:.2f}** |",
         f"| {version} {user_instructions(python, folder)}",
@@ -281,7 +301,7 @@ def benchmark_interpreters(
         python = find_interpreter(minor)
         if python is None:
             import_rows.append(f"| {minor} | (not found) | | | | | | | | | | |")
-            fresh_rows.append(f"| {minor} | (not found) | | | | | | |")
+            fresh_rows.append(f"| {minor} | (not found) | | | | | | | | | |")
             marginal_rows.append(f"| {minor} | (not found) | | |")
             counted_rows.append(f"| {minor} | (not found) | | | | |")
             continue
@@ -445,15 +465,18 @@ def main() -> None:
         "cumulative -X importtime of the modules the statement imports (with their package), nothing\n"
         "imported before. Where http_status gives the standard enum, its cost is that of `from http\n"
         "import HTTPStatus`, the package and the few lines that choose; elsewhere it builds its own.\n"
-        "The pair against `import http`, which builds both of the standard library's enums from\n"
-        "3.11 on.\n"
+        "Whole process: the same two statements as `python -c`, wall time from start to exit (the\n"
+        "same number of processes, alternating with the others). The pair against `import http`,\n"
+        "which builds both of the standard library's enums from 3.11 on.\n"
     )
     print(
         "| CPython | http_status is http's | from http_status_registry.http_status import HTTPStatus "
-        "| from http import HTTPStatus | ratio | from http_status_registry import http_status, "
-        "http_method | import http | ratio |"
+        "| from http import HTTPStatus | ratio | whole process | whole process, http "
+        "| ratio | from http_status_registry import http_status, http_method | import http | ratio |"
     )
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    )
     print("\n".join(fresh_rows))
     print("\n## The marginal cost after `import http.client`\n")
     print(
