@@ -72,6 +72,10 @@ FRESH = {
 # The same two, as whole processes (start and exit included): what a script pays.
 WHOLE_PROCESS = ("import http_status", "from http import HTTPStatus")
 
+# Copies of each package that the marginal yardstick imports in one process, in
+# instructions (see marginal_instructions).
+MARGINAL_COPIES = 40
+
 # The marginal cost in a program that has imported http.client (as almost every
 # program that speaks HTTP has): http_status against a module that only re-exports
 # http.HTTPStatus, the floor of any import of a module of a package (the floor's
@@ -220,7 +224,7 @@ def statement_time(python: Path, statement: str, path: str, skip: int = 0) -> fl
 
 def user_instructions(python: Path, folder: str) -> str:
     """The fresh-process and marginal yardsticks of one interpreter in instructions,
-    as ratios: the same on every run, where their times move by several percent."""
+    as ratios, where their times move by several percent from run to run."""
     if shutil.which("valgrind") is None:
         return "| (no valgrind) | | | | |"
 
@@ -236,12 +240,43 @@ def user_instructions(python: Path, folder: str) -> str:
         )
     )
     floors = [count(statement) - empty for statement in FRESH_FLOORS.values()]
-    client = count("import http.client")
-    extra, floor = (count(statement) - client for statement in MARGINAL.values())
     cells = [(ours - empty) / (theirs - empty)]
     cells += [cost / (theirs - empty) for cost in floors]
-    cells += [ours / theirs, extra / floor]
+    cells += [ours / theirs, marginal_instructions(python, folder)]
     return "| " + " | ".join(f"{cell:.3f}" for cell in cells) + " |"
+
+
+def marginal_instructions(python: Path, folder: str) -> float:
+    """The marginal yardstick in instructions: the package's module against the
+    re-export floor's, each imported after http.client, averaged over
+    MARGINAL_COPIES copies of each package imported one after another in one
+    process. One import alone costs a few percent more or less by where it falls
+    in the allocator's state (the size of the environment moves it), which is as
+    much as the goal; over the copies that averages out."""
+    with tempfile.TemporaryDirectory() as copies:
+        for index in range(MARGINAL_COPIES):
+            for package in (PACKAGE, "reexport_floor"):
+                shutil.copytree(
+                    Path(folder, package),
+                    Path(copies, f"{package}_{index:02d}"),
+                    ignore=shutil.ignore_patterns("__pycache__"),
+                )
+        subprocess.run([str(python), "-m", "compileall", "-q", copies], check=True)
+        client = _instructions(python, "import http.client", copies)
+        ours, floor = (
+            _instructions(
+                python,
+                "import http.client; "
+                + "; ".join(
+                    f"import {package}_{index:02d}.http_status"
+                    for index in range(MARGINAL_COPIES)
+                ),
+                copies,
+            )
+            - client
+            for package in (PACKAGE, "reexport_floor")
+        )
+    return ours / floor
 
 
 def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str, str]:
@@ -489,13 +524,15 @@ def main() -> None:
     print("\n".join(marginal_rows))
     print("\n## The same two, in instructions\n")
     print(
-        "Ratios of instruction counts under callgrind (PYTHONHASHSEED=0), which do not move from\n"
-        "run to run; callgrind counts the interpreter's own work, not the system calls it makes.\n"
+        "Ratios of instruction counts under callgrind (PYTHONHASHSEED=0), which move far less than\n"
+        "times; callgrind counts the interpreter's own work, not the system calls it makes.\n"
         "Import only: what the statement adds to an empty process (`python -c pass`), against what\n"
         "`from http import HTTPStatus` adds; beside it, the floors of any module that re-exports\n"
         "http.HTTPStatus, top-level and in a package, on the same scale. Whole process: the process\n"
         "that runs the statement, start and exit included, against the one that runs `from http\n"
-        "import HTTPStatus`. Marginal: as the table above.\n"
+        f"import HTTPStatus`. Marginal: as the table above, averaged over {MARGINAL_COPIES} copies of each\n"
+        "package imported one after another in one process (one import alone moves by a few percent\n"
+        "with where it falls in the allocator's state, which the size of the environment shifts).\n"
     )
     print(
         "| CPython | import only | floor: a top-level module | floor: a module of a package "
