@@ -79,10 +79,13 @@ MARGINAL_COPIES = 40
 # The marginal cost in a program that has imported http.client (as almost every
 # program that speaks HTTP has): http_status against a module that only re-exports
 # http.HTTPStatus, the floor of any import of a module of a package (the floor's
-# package is empty; ours holds its docstring and version).
+# package is empty; ours holds its docstring and version). Each variant imports the
+# http_status module of its package.
+FLOOR_PACKAGE = "reexport_floor"
+MARGINAL_PACKAGES = {"import http_status": PACKAGE, "re-export floor": FLOOR_PACKAGE}
 MARGINAL = {
-    "import http_status": "import http.client; import http_status_registry.http_status",
-    "re-export floor": "import http.client; import reexport_floor.http_status",
+    variant: f"import http.client; import {package}.http_status"
+    for variant, package in MARGINAL_PACKAGES.items()
 }
 REEXPORT_FLOOR = 'from http import HTTPStatus\n\n__all__ = ["HTTPStatus"]\n'
 
@@ -91,7 +94,7 @@ REEXPORT_FLOOR = 'from http import HTTPStatus\n\n__all__ = ["HTTPStatus"]\n'
 # top-level module and as a module of a package (the shape an import name needs).
 FRESH_FLOORS = {
     "top-level module": "from reexport_module import HTTPStatus",
-    "module of a package": "from reexport_floor.http_status import HTTPStatus",
+    "module of a package": f"from {FLOOR_PACKAGE}.http_status import HTTPStatus",
 }
 
 # Where CPython's http/__init__.py starts HTTPMethod (3.11 on): the like-for-like
@@ -255,7 +258,7 @@ def marginal_instructions(python: Path, folder: str) -> float:
     much as the goal; over the copies that averages out."""
     with tempfile.TemporaryDirectory() as copies:
         for index in range(MARGINAL_COPIES):
-            for package in (PACKAGE, "reexport_floor"):
+            for package in MARGINAL_PACKAGES.values():
                 shutil.copytree(
                     Path(folder, package),
                     Path(copies, f"{package}_{index:02d}"),
@@ -274,14 +277,14 @@ def marginal_instructions(python: Path, folder: str) -> float:
                 copies,
             )
             - client
-            for package in (PACKAGE, "reexport_floor")
+            for package in MARGINAL_PACKAGES.values()
         )
     return ours / floor
 
 
 def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str, str]:
     """The fresh-process row, the marginal row and their instructions, of one interpreter."""
-    floor_package = Path(folder, "reexport_floor")
+    floor_package = Path(folder, FLOOR_PACKAGE)
     floor_package.mkdir()
     (floor_package / "__init__.py").write_text("", encoding="utf-8")
     (floor_package / "http_status.py").write_text(REEXPORT_FLOOR, encoding="utf-8")
