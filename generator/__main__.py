@@ -1,5 +1,20 @@
+"""Generate the HTTPStatus and HTTPMethod modules and their documentation from the
+registries in data/ (http_status.yaml, http_method.yaml)."""
+
 import sys
 
-from .cli import main
+from .problems import interrupted
 
-sys.exit(main())
+
+def _run() -> int:
+    try:
+        # Importing the tools takes a noticeable moment: a Ctrl-C during it ends
+        # the run as one at any other moment does.
+        from .cli import main
+
+        return main()
+    except KeyboardInterrupt:
+        return interrupted()
+
+
+sys.exit(_run())

@@ -5,23 +5,23 @@ from __future__ import annotations
 import argparse
 import datetime
 import difflib
-import os
 import re
 import signal
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .files import differences, write_changed, write_files
+from .files import RollbackIncomplete, differences, write_changed, write_files
 from .formatting import FormatError
 from .iana import Difference, compare
 from .iana_update import TIMEOUT, Update, plan
 from .kind import Kind
 from .kinds import KINDS
 from .outputs import build_outputs, project
-from .problems import InputError, one_line
+from .problems import InputError, interrupted, one_line
 from .registry import Registry, load_registry
 from .render import TemplateFailure
+from .sourcefile import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX_COMMAND = "make generate"
@@ -66,6 +66,7 @@ each command's --help says what its statuses mean for it.
 
 
 def main(argv: list[str] | None = None) -> int:
+    _never_fail_to_print()
     arguments = _parser().parse_args(argv)
     # A terminated run unwinds like an interrupted one, so that the files already
     # moved into place are put back (files.write_changed).
@@ -73,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(arguments.run(arguments))
     except InputError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(error)
+        return EXIT_INVALID
+    except RollbackIncomplete as error:
+        print(f"error: {error}; restore them from version control", file=sys.stderr)
         return EXIT_INVALID
     except (TemplateFailure, FormatError) as error:
         print(f"{error}; nothing was changed", file=sys.stderr)
@@ -86,10 +89,23 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_INVALID
     except KeyboardInterrupt:
-        print("interrupted; nothing was changed", file=sys.stderr)
-        return 130
+        return interrupted(len(getattr(arguments, "written", ())))
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _never_fail_to_print() -> None:
+    """Text a stream's encoding cannot carry (a table's dash on an ASCII terminal)
+    is written as an escape, never an exception that hides the message."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _print_problems(error: InputError) -> None:
+    for line in error.report():
+        print(line, file=sys.stderr)
 
 
 def _interrupt(signal_number: int, frame: object) -> None:
@@ -238,12 +254,6 @@ def _seconds(text: str) -> float:
     return seconds
 
 
-def _shown(path: Path) -> str:
-    """A path as short as it can be said from here."""
-    relative = os.path.relpath(path)
-    return relative if not relative.startswith("..") else str(path)
-
-
 def _option(arguments: argparse.Namespace, kind: Kind, what: str) -> Any:
     """The value of one of a kind's options: --status-registry, --method-iana, ...
     (argparse keeps it under the option's name with - as _)."""
@@ -256,7 +266,7 @@ def _load(arguments: argparse.Namespace) -> list[Registry]:
     for kind in KINDS:
         path = _option(arguments, kind, "registry")
         try:
-            registries.append(load_registry(kind, path, _shown(path)))
+            registries.append(load_registry(kind, path, shown(path)))
         except InputError as error:
             problems += error.problems
     if problems:
@@ -266,22 +276,22 @@ def _load(arguments: argparse.Namespace) -> list[Registry]:
 
 def _generate(arguments: argparse.Namespace) -> int:
     texts = build_outputs(_load(arguments), arguments.templates)
-    changed = write_changed(arguments.output, texts)
+    changed = arguments.written = write_changed(arguments.output, texts)
     for name in changed:
-        print(f"wrote {_shown(arguments.output / name)}")
+        print(f"wrote {shown(arguments.output / name)}")
     if not changed:
-        print(f"{_shown(arguments.output)}: every file is current")
+        print(f"{shown(arguments.output)}: every file is current")
     return EXIT_OK
 
 
 def _check(arguments: argparse.Namespace) -> int:
     texts = build_outputs(_load(arguments), arguments.templates)
-    diffs = differences(arguments.output, texts, _shown(arguments.output))
+    diffs = differences(arguments.output, texts, shown(arguments.output))
     if not diffs:
-        print(f"{_shown(arguments.output)}: every file is current")
+        print(f"{shown(arguments.output)}: every file is current")
         return EXIT_OK
     sys.stdout.write("".join(diffs))
-    sources = ", ".join(_shown(_option(arguments, kind, "registry")) for kind in KINDS)
+    sources = ", ".join(shown(_option(arguments, kind, "registry")) for kind in KINDS)
     print(
         f"error: the generated files differ from what {sources} and the templates produce.\n"
         f"Run `{FIX_COMMAND}` and commit the result; never edit generated files by hand.",
@@ -291,16 +301,22 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _iana(arguments: argparse.Namespace) -> int:
+    return _compare_with_iana(_load(arguments), arguments)
+
+
+def _compare_with_iana(
+    registries: list[Registry], arguments: argparse.Namespace
+) -> int:
     unexplained = 0
-    for registry in _load(arguments):
+    for registry in registries:
         iana = registry.kind.iana
         path = _option(arguments, registry.kind, "iana")
-        rows = iana.read(path, _shown(path))
+        rows = iana.read(path, shown(path))
         found = compare(
-            iana, registry.path, registry.entries, rows, _shown(path), arguments.today
+            iana, registry.path, registry.entries, rows, shown(path), arguments.today
         )
         what = f"{len(rows)} {iana.rows_noun}"
-        unexplained += _report(found, _shown(path), what, arguments.expiry)
+        unexplained += _report(found, shown(path), what, arguments.expiry)
     if unexplained:
         print(
             "error: fix each unexplained difference in the registry, or record why it is kept under the entry's iana_deviations",
@@ -311,25 +327,27 @@ def _iana(arguments: argparse.Namespace) -> int:
 
 
 def _iana_update(arguments: argparse.Namespace) -> int:
+    # Everything the comparison needs is loaded and checked before anything is
+    # written: a registry that does not validate changes no vendored file.
+    registries = _load(arguments)
     updates = []
     for kind in KINDS:
         path = _option(arguments, kind, "iana")
         updates.append(
-            Update(path, _shown(path), _option(arguments, kind, "url"), kind.iana)
+            Update(path, shown(path), _option(arguments, kind, "url"), kind.iana)
         )
     try:
-        planned = plan(updates, _shown, arguments.today, arguments.timeout)
+        planned = plan(updates, shown, arguments.today, arguments.timeout)
     except InputError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(error)
         print(
             "error: nothing was changed; every vendored file is kept as it was",
             file=sys.stderr,
         )
         return EXIT_INVALID
-    write_files(planned.texts)
+    arguments.written = write_files(planned.texts)
     print("\n".join(one_line(line) for line in planned.report))
-    return _iana(arguments)
+    return _compare_with_iana(registries, arguments)
 
 
 def _report(found: list[Difference], iana_path: str, what: str, expiry: str) -> int:

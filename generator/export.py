@@ -18,6 +18,7 @@ from typing import Any
 
 from .kind import Kind
 from .registry import DATA, Registry
+from .sourcefile import read_json
 
 _SCALARS = {int: "integer", str: "string", bool: "boolean"}
 # What the registry's schema says of a field that holds for its export too.
@@ -53,9 +54,7 @@ def export_schema(registry: Registry) -> dict[str, Any]:
 
 
 def _registry_schema(kind: Kind) -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(
-        (DATA / kind.schema).read_text(encoding="utf-8")
-    )
+    loaded: dict[str, Any] = read_json(DATA / kind.schema, "the registry's JSON Schema")
     return loaded
 
 
@@ -89,9 +88,9 @@ def _exported(
         fields.sort(
             key=lambda field: order.index(field[0]) if field[0] in order else len(order)
         )
-    for name in getattr(record_type, "EXPORTED", ()):
+    for name, description in getattr(record_type, "EXPORTED", {}).items():
         getter = getattr(record_type, name).fget
-        fields.append((name, typing.get_type_hints(getter)["return"], getter.__doc__))
+        fields.append((name, typing.get_type_hints(getter)["return"], description))
     return fields
 
 

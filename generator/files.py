@@ -1,19 +1,46 @@
-"""Write generated files all-or-nothing, or compare them with what is on disk."""
+"""Write generated files all-or-nothing, or compare them with what is on disk.
+
+Two runs on one tree take turns: a run holds a lock on the folder it writes into
+(shared while it only reads), so that a run that is interrupted and rolls back
+never puts back the old bytes over the files of a run that finished meanwhile.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import difflib
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from .sourcefile import read_bytes, shown
+
+try:
+    import fcntl
+except (
+    ImportError
+):  # Windows: no advisory locks; a rollback still restores only its own bytes
+    fcntl = None  # type: ignore[assignment]
+
+
+class RollbackIncomplete(OSError):
+    """A failed write whose rollback could not restore every file."""
+
+    def __init__(self, left: list[Path]) -> None:
+        super().__init__(
+            "could not be restored after a failed write, and are left changed: "
+            + ", ".join(shown(path) for path in left)
+        )
+        self.left = left
 
 
 def read_current(directory: Path, names: list[str]) -> dict[str, bytes | None]:
     """The bytes of each file of `directory` (names are paths in it, such as
     package/module.py), None where there is none."""
-    current = _read_paths([directory / name for name in names])
+    with _locked(directory, shared=True):
+        current = _read_paths([directory / name for name in names])
     return {name: current[directory / name] for name in names}
 
 
@@ -32,10 +59,17 @@ def write_files(texts: dict[Path, str]) -> list[Path]:
     an interrupt between two moves, the files already moved get their old bytes back.
     """
     wanted = {path: text.encode("utf-8") for path, text in texts.items()}
+    if not wanted:
+        return []
+    folder = Path(os.path.commonpath([path.parent for path in wanted]))
+    folder.mkdir(parents=True, exist_ok=True)
+    with _locked(folder, shared=False):
+        return _write_locked(wanted)
+
+
+def _write_locked(wanted: dict[Path, bytes]) -> list[Path]:
     current = _read_paths(list(wanted))
     changed = [path for path in wanted if wanted[path] != current[path]]
-    if not changed:
-        return []
     staged: dict[Path, str] = {}
     try:
         for path in changed:
@@ -44,27 +78,69 @@ def write_files(texts: dict[Path, str]) -> list[Path]:
         for path in changed:
             with _naming(path):
                 os.replace(staged[path], path)
-    except BaseException:
-        # Undo by what is on disk, not by what this loop believes it did: an
-        # interrupt can land after a move and before the next line.
-        for temporary in staged.values():
-            _remove(temporary)
-        now = _read_paths(changed)
-        for path in changed:
-            if now[path] != current[path]:
-                _restore(path, current[path])
+    except BaseException as error:
+        _roll_back(changed, staged, current, wanted, error)
         raise
     return changed
 
 
-def _read_paths(paths: list[Path]) -> dict[Path, bytes | None]:
-    current: dict[Path, bytes | None] = {}
-    for path in paths:
+def _roll_back(
+    changed: list[Path],
+    staged: dict[Path, str],
+    current: dict[Path, bytes | None],
+    wanted: dict[Path, bytes],
+    error: BaseException,
+) -> None:
+    """Put back the old bytes of every file that holds this run's new ones: undo by
+    what is on disk, not by what the loop believes it did (an interrupt can land
+    after a move and before the next line), and never touch a file that holds
+    anything else. Every file is tried; RollbackIncomplete names those that failed."""
+    for temporary in staged.values():
+        _remove(temporary)
+    left = []
+    for path in changed:
         try:
-            current[path] = path.read_bytes()
-        except FileNotFoundError:
-            current[path] = None
-    return current
+            if _bytes_of(path) == wanted[path]:
+                _restore(path, current[path])
+        except OSError:
+            left.append(path)
+    if left:
+        raise RollbackIncomplete(left) from error
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    try:
+        return read_bytes(path, shown(path), "a generated file")
+    except Exception:  # unreadable now: not this run's bytes, so not touched
+        return b""
+
+
+@contextlib.contextmanager
+def _locked(folder: Path, shared: bool) -> Iterator[None]:
+    """Hold the folder's lock: exclusive to write, shared to read. A run that has to
+    wait says so once, then waits."""
+    if fcntl is None or not folder.is_dir():
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        try:
+            fcntl.flock(descriptor, mode | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(
+                f"{folder}: waiting for another run to finish with it", file=sys.stderr
+            )
+            fcntl.flock(descriptor, mode)
+        yield
+    finally:
+        os.close(descriptor)  # which releases the lock
+
+
+def _read_paths(paths: list[Path]) -> dict[Path, bytes | None]:
+    """Each file's bytes (None: no file), through the reader that refuses a file that
+    is not a regular one, or too large to be an output."""
+    return {path: read_bytes(path, shown(path), "a generated file") for path in paths}
 
 
 def _stage(path: Path, data: bytes) -> str:

@@ -2,12 +2,17 @@
 
 Formatting is most of the time of every `generate` and `check`, and its result
 depends only on the rendered text, black's version and the mode; so each result is
-kept in a cache folder under that key, and a run whose rendered text did not change
-reuses it. A cache that cannot be read or written is simply not used.
+kept in a cache folder under a hash of exactly those, and a run whose rendered text
+did not change reuses it. An entry is trusted only when it proves itself: it
+carries the sha256 of its own text, and one that does not match (truncated by a
+crash, edited, of another layout) is formatted anew and replaced. A cache that
+cannot be read or written is simply not used; HTTP_STATUS_FORMAT_CACHE set to
+nothing turns it off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
@@ -15,8 +20,13 @@ import os
 import tempfile
 from pathlib import Path
 
+from .problems import InputError
+from .sourcefile import read_bytes
+
 # The generated modules must run on Python 3.8, so black may not use newer syntax.
 TARGET = "PY38"
+# An entry's first line: this tag and the sha256 of the text after the line.
+_ENTRY_TAG = b"black-cache-v2 sha256="
 
 
 class FormatError(Exception):
@@ -28,10 +38,9 @@ def format_python(source: str, name: str, stub: bool = False) -> str:
     more tightly."""
     cached = _cache_path(source, stub)
     if cached is not None:
-        try:
-            return cached.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            pass
+        text = _recall(cached)
+        if text is not None:
+            return text
     # black is imported only when it has work to do: importing it takes longer than a
     # whole run that finds every text in the cache.
     import black
@@ -75,13 +84,39 @@ def _cache_path(source: str, stub: bool) -> Path | None:
     return folder / key
 
 
+def _recall(path: Path) -> str | None:
+    """The entry's text if it is whole and unaltered, else None."""
+    try:
+        raw = read_bytes(path, str(path), "a cache entry")
+    except InputError:  # a folder, a pipe, a device, or far too large
+        return None
+    if raw is None:
+        return None
+    header, _, text = raw.partition(b"\n")
+    if header != _ENTRY_TAG + hashlib.sha256(text).hexdigest().encode("ascii"):
+        return None
+    try:
+        return text.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _remember(path: Path, text: str) -> None:
-    """Write the cache entry whole or not at all: a reader never sees half of one."""
+    """Write the entry whole or not at all: to a temporary file, flushed to disk, then
+    renamed into place, so that a crash leaves the old entry, no entry, or this one;
+    and never a temporary file behind."""
+    data = text.encode("utf-8")
+    entry = _ENTRY_TAG + hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(entry)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError:
-        pass
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.remove(temporary)

@@ -105,7 +105,7 @@ def fetch(url: str, shown_path: str, timeout: float = TIMEOUT) -> bytes:
             [
                 Problem(
                     shown_path,
-                    1,
+                    0,
                     "download",
                     f"{url} {what}; expected IANA's CSV file",
                 )
@@ -262,7 +262,7 @@ def _with_provenance(
                 [
                     Problem(
                         shown_readme,
-                        1,
+                        0,
                         "section",
                         f"none names `{name}` with a '- {field} ...' line; expected a "
                         f"heading such as '## ...: `{name}`' and its '- {field}' line",

@@ -8,11 +8,12 @@ from typing import Any, Iterable
 
 import tomllib
 
-from .formatting import format_python
+from .formatting import FormatError, format_python
 from .kind import PACKAGE, Output
 from .kinds import KINDS
 from .registry import Registry
 from .render import kind_context, render
+from .sourcefile import read_text, shown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,16 +44,37 @@ def build_outputs(registries: Iterable[Registry], templates: Path) -> dict[str, 
 def _build(
     output: Output, templates: Path, sources: tuple[str, ...], context: dict[str, Any]
 ) -> str:
-    text = output.header(sources) + render(templates, output.template, context)
+    rendered = render(templates, output.template, context)
+    text = output.header(sources) + rendered
     if output.is_python or output.is_stub:
         text = format_python(text, output.template, stub=output.is_stub)
+    _refuse_impossible(output, rendered, text)
     return text
+
+
+def _refuse_impossible(output: Output, rendered: str, text: str) -> None:
+    """What can never be a right output, whatever step made it (a damaged cache, a
+    formatter's bug): an empty file where the template rendered text, or a Python
+    module that does not compile. Neither is written, nor passes a check."""
+    if rendered.strip() and not text.strip():
+        raise FormatError(
+            f"{output.path}: the template rendered text, but the output is empty"
+        )
+    if output.is_python or output.is_stub:
+        try:
+            compile(text, output.path, "exec", dont_inherit=True)
+        except SyntaxError as error:
+            raise FormatError(
+                f"{output.path}:{error.lineno}: the formatted module does not compile: {error.msg}"
+            ) from None
 
 
 def project() -> dict[str, Any]:
     """The project's metadata, as pyproject.toml gives it."""
-    with open(ROOT / "pyproject.toml", "rb") as stream:
-        metadata: dict[str, Any] = tomllib.load(stream)["project"]
+    path = ROOT / "pyproject.toml"
+    metadata: dict[str, Any] = tomllib.loads(
+        read_text(path, shown(path), "the project's metadata")
+    )["project"]
     return metadata
 
 

@@ -13,7 +13,12 @@ from .pythons import PYTHON_VERSION, version_tuple
 class SpecReference:
     """A specification and the section of it that defines an entry."""
 
-    EXPORTED: ClassVar[tuple[str, ...]] = ("text", "url")
+    # The properties the JSON export adds, with what its schema says of each: data,
+    # not docstrings, which python -OO strips.
+    EXPORTED: ClassVar[dict[str, str]] = {
+        "text": "A short citation, such as RFC 9110, Section 15.5.5.",
+        "url": "A link to the document, at the section where there is one.",
+    }
 
     title: str
     rfc: int | None
@@ -78,7 +83,8 @@ class Entry:
     in KEY the one that identifies an entry (unique, in ascending order)."""
 
     KEY: ClassVar[str]
-    EXPORTED: ClassVar[tuple[str, ...]] = ()  # properties the JSON export adds
+    # The properties the JSON export adds, with their descriptions.
+    EXPORTED: ClassVar[dict[str, str]] = {}
 
     name: str | None
     aliases: tuple[Alias, ...]

@@ -3,7 +3,6 @@ and let its kind turn each entry into a record."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from .kind import Kind
 from .problems import InputError
 from .pythons import version_tuple
 from .records import Alias, Entry, SpecReference
+from .sourcefile import read_json
 from .validation import validate
 from .yamlsource import read_document
 
@@ -112,7 +112,7 @@ def load_registry(
 ) -> Registry:
     """The registry of `kind` at `path`; InputError with every problem it has."""
     document = read_document(path, shown_path, kind.entries)
-    schema = json.loads((schema_path or DATA / kind.schema).read_text(encoding="utf-8"))
+    schema = read_json(schema_path or DATA / kind.schema, "the registry's JSON Schema")
     problems = validate(
         document, schema, shown_path, kind.entries, kind.record.KEY, kind.rules
     )

@@ -11,18 +11,26 @@ from __future__ import annotations
 import re
 import traceback
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import jinja2
 
 from .export import export, export_schema, to_json
+from .kind import PACKAGE
 from .pythons import simple_enum_range, stdlib_range
 from .records import SpecReference
 from .registry import Registry
+from .sourcefile import decode_text, read_bytes, shown
 
 
 class Code(str):
     """Text that is already valid Python source."""
+
+
+class Refused(ValueError):
+    """A filter's refusal of a value the template gave it: the template's mistake,
+    reported at its line. Any other exception from a filter is a bug, and keeps its
+    traceback."""
 
 
 def py(value: object) -> Code:
@@ -34,12 +42,12 @@ def py(value: object) -> Code:
     if isinstance(value, tuple):
         items = [py(item) for item in value]
         return Code(f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})")
-    raise TypeError(f"cannot write a {type(value).__name__} as a Python literal")
+    raise Refused(f"cannot write a {type(value).__name__} as a Python literal")
 
 
 def identifier(value: object) -> Code:
     if not (isinstance(value, str) and value.isidentifier() and value.isascii()):
-        raise ValueError(f"{value!r} is not a Python identifier")
+        raise Refused(f"{value!r} is not a Python identifier")
     return Code(value)
 
 
@@ -50,7 +58,7 @@ def python_version(version: object) -> Code:
         and len(version) == 2
         and all(type(part) is int for part in version)
     ):
-        raise ValueError(f"{version!r} is not a version such as (3, 14)")
+        raise Refused(f"{version!r} is not a version such as (3, 14)")
     return Code(f"{version[0]}.{version[1]}")
 
 
@@ -58,12 +66,28 @@ class TemplateFailure(Exception):
     """A template that cannot be rendered, with the line where it failed."""
 
 
+class _Loader(jinja2.BaseLoader):
+    """The templates of one folder, read through the reader of every local file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = self.folder.joinpath(*jinja2.loaders.split_template_path(template))
+        raw = read_bytes(path, shown(path), "a template")
+        if raw is None:
+            raise jinja2.TemplateNotFound(template)
+        return decode_text(raw, shown(path), "a template"), str(path), lambda: False
+
+
 def _only_code(value: object) -> object:
     if isinstance(value, Code):
         return value
     if isinstance(value, jinja2.Undefined):
         str(value)  # raises StrictUndefined's own "'name' is undefined"
-    raise TypeError(
+    raise Refused(
         f"writes {value!r} into Python source without the py or identifier filter"
     )
 
@@ -109,7 +133,7 @@ def rst_simple_table(text: str) -> str:
     wide as its widest cell; the last may run past its rule, as simple tables allow."""
     rows = [line.split("\t") for line in text.splitlines() if line.strip()]
     if len({len(row) for row in rows}) != 1:
-        raise ValueError("every row of a table needs the same number of cells")
+        raise Refused("every row of a table needs the same number of cells")
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     rule = " ".join("=" * width for width in widths)
 
@@ -123,7 +147,7 @@ def rst_literal(value: object) -> str:
     """Text shown as code: ``text``."""
     text = " ".join(str(value).split())
     if "``" in text or not text:
-        raise ValueError(f"{value!r} cannot be an inline literal")
+        raise Refused(f"{value!r} cannot be an inline literal")
     return f"``{text}``"
 
 
@@ -147,7 +171,7 @@ def and_list(items: Iterable[object]) -> str:
 
 def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=_Loader(templates),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -176,6 +200,7 @@ def kind_context(registry: Registry) -> dict[str, Any]:
     """What a kind's templates are given: the registry, its members, the versions of
     the enum's fast path and of the standard library's own enum, and the kind's own."""
     return {
+        "package": PACKAGE,
         "registry": registry,
         "members": registry.members,
         "fast_path": simple_enum_range(),
@@ -195,17 +220,32 @@ def render(templates: Path, template_name: str, context: dict[str, Any]) -> str:
         ) from error
     except jinja2.TemplateNotFound as error:
         raise TemplateFailure(
-            f"{templates / template_name}:1: template: does not exist"
+            f"{shown(templates / str(error.name))}: template: does not exist"
         ) from error
-    except Exception as error:  # an undefined name, a filter refusing a value, ...
+    except Exception as error:
+        # An undefined name, a filter's refusal, or an expression of the template's
+        # own that fails (1 + "a") is the template's mistake; anything raised inside
+        # the generator's code is a bug, and keeps its traceback.
+        frames = traceback.extract_tb(error.__traceback__)
+        if not (
+            isinstance(error, (Refused, jinja2.UndefinedError))
+            or _in_template(frames[-1].filename, templates)
+        ):
+            raise
         raise TemplateFailure(
-            f"{_failing_line(error, template_name)}: template: {error}"
+            f"{_failing_line(frames, templates, template_name)}: template: {error}"
         ) from error
 
 
-def _failing_line(error: Exception, template_name: str) -> str:
+def _in_template(filename: str, templates: Path) -> bool:
+    return Path(filename).parent == templates and filename.endswith(".j2")
+
+
+def _failing_line(
+    frames: traceback.StackSummary, templates: Path, template_name: str
+) -> str:
     """`path:line` of the template line that failed, from the traceback Jinja rewrites."""
-    for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        if frame.filename.endswith(template_name):
-            return f"{frame.filename}:{frame.lineno}"
-    return f"{template_name}:1"
+    for frame in reversed(frames):
+        if _in_template(frame.filename, templates):
+            return f"{shown(Path(frame.filename))}:{frame.lineno}"
+    return shown(templates / template_name)

@@ -11,11 +11,13 @@ each of them can still be written as an escape (\\e, \\u2028, ...).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from .problems import InputError, Problem
 
@@ -45,44 +47,70 @@ _NAMES = {
 }
 
 
+def shown(path: Path) -> str:
+    """A path as short as it can be said from the current folder."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
 def read_text(path: Path, shown_path: str, expected: str) -> str:
     """The file's text; InputError naming the file, line and column of every culprit."""
-
-    try:
-        status = os.stat(path)
-    except FileNotFoundError:
-        raise _refuse(
-            shown_path, f"does not exist; expected {expected} at this path"
-        ) from None
-    except OSError as error:
-        raise _refuse(
-            shown_path, f"cannot be read ({error.strerror}); expected {expected}"
-        ) from None
-    if not stat.S_ISREG(status.st_mode):
-        # A FIFO would block forever and /dev/zero never end.
-        raise _refuse(
-            shown_path,
-            f"is not a regular file (a folder, a device or a pipe); expected {expected}",
-        )
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise _refuse(
-            shown_path, f"cannot be read ({error.strerror}); expected {expected}"
-        ) from None
+    raw = read_bytes(path, shown_path, expected)
+    if raw is None:
+        raise _refuse(shown_path, f"does not exist; expected {expected} at this path")
     return decode_text(raw, shown_path, expected)
+
+
+def read_json(path: Path, expected: str) -> Any:
+    """A JSON file of the project's (a schema), through the same reader."""
+    text = read_text(path, shown(path), expected)
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        raise _refuse(
+            shown(path), f"is not JSON ({error}); expected {expected}", field="json"
+        ) from None
+
+
+def read_bytes(path: Path, shown_path: str, expected: str) -> bytes | None:
+    """The bytes of a regular file of at most MAX_BYTES, None where there is no file;
+    InputError in one line for anything else. Everything the tool reads comes through
+    here: a FIFO would block forever, /dev/zero never end, and a huge file exhaust
+    memory, so the file is opened without waiting, judged by what was opened (not
+    by its path, which another process may change in between), and read bounded."""
+    try:
+        descriptor = os.open(
+            path,
+            os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0),
+        )
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise _refuse(
+            shown_path, f"cannot be read ({error.strerror}); expected {expected}"
+        ) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise _refuse(
+                shown_path,
+                f"is not a regular file (a folder, a device or a pipe); expected {expected}",
+            )
+        try:
+            raw = stream.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise _refuse(
+                shown_path, f"cannot be read ({error.strerror}); expected {expected}"
+            ) from None
+    if len(raw) > MAX_BYTES:
+        raise _too_large(shown_path, expected)
+    return raw
 
 
 def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
     """The text of a file's bytes, read from disk or downloaded, on the same terms."""
 
     if len(raw) > MAX_BYTES:
-        raise _refuse(
-            shown_path,
-            f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected {expected}, "
-            "which is far smaller",
-        )
+        raise _too_large(shown_path, expected)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -101,8 +129,16 @@ def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
     return text
 
 
+def _too_large(shown_path: str, expected: str) -> InputError:
+    return _refuse(
+        shown_path,
+        f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected {expected}, "
+        "which is far smaller",
+    )
+
+
 def _refuse(
-    shown_path: str, message: str, line: int = 1, field: str = "file"
+    shown_path: str, message: str, line: int = 0, field: str = "file"
 ) -> InputError:
     return InputError([Problem(shown_path, line, field, message)])
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
 import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -19,6 +18,7 @@ import jsonschema
 import referencing
 
 from .problems import Problem
+from .sourcefile import read_json
 from .yamlsource import Document, Location, field_name
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -104,7 +104,7 @@ def _schemas() -> referencing.Registry[Any]:
     """Every schema in data/, by its $id, so that one can refer to another's $defs
     (the method registry uses the status registry's spec, name, python_added)."""
     resources = [
-        referencing.Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))
+        referencing.Resource.from_contents(read_json(path, "a JSON Schema"))
         for path in sorted(DATA.glob("*.schema.json"))
     ]
     return referencing.Registry().with_resources(

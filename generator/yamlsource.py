@@ -16,21 +16,45 @@ from typing import Any, Union
 
 import yaml
 
-from .problems import InputError, Problem
+from .problems import InputError, Problem, Unlisted
 from .sourcefile import read_text
 
 # Deeper than any registry field; a YAML parser allows a thousand levels, which
 # would exhaust Python's recursion limit here.
 MAX_DEPTH = 12
+# The problems of one file kept in full; any more are only counted (the report
+# prints the first few anyway).
+MAX_KEPT = 1000
 # Python refuses to convert an int of thousands of digits; no field needs 30.
 MAX_DIGITS = 30
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_MAP, _SEQ, _STR, _INT, _BOOL, _TIMESTAMP, _MERGE = (
+_MAP, _SEQ, _STR, _INT, _BOOL, _TIMESTAMP, _MERGE, _NULL, _FLOAT = (
     f"tag:yaml.org,2002:{name}"
-    for name in ("map", "seq", "str", "int", "bool", "timestamp", "merge")
+    for name in (
+        "map",
+        "seq",
+        "str",
+        "int",
+        "bool",
+        "timestamp",
+        "merge",
+        "null",
+        "float",
+    )
 )
 _YAML_1_2_BOOLEANS = {"true", "True", "TRUE", "false", "False", "FALSE"}
 _YAML_1_2_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+class _Resolved(str):
+    """A tag the resolver chose for a node written without one. The loader asks its
+    resolver exactly for those nodes, so a tag of any other type was written out
+    (`!!str 1e3`, after an anchor or not)."""
+
+
+class _Loader(yaml.CSafeLoader):
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return _Resolved(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
 
 # A location inside the document: mapping keys and sequence indexes from the top.
@@ -57,7 +81,7 @@ def read_document(path: Path, shown_path: str, entries: str) -> Document:
     """`entries`: the name of the registry's top-level list, for the message of an empty file."""
     text = read_text(path, shown_path, "the registry file")
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -76,36 +100,46 @@ def read_document(path: Path, shown_path: str, entries: str) -> Document:
         ) from None
     except yaml.YAMLError as error:
         raise InputError(
-            [Problem(shown_path, 1, "syntax", f"{error}; expected valid YAML")]
+            [Problem(shown_path, 0, "syntax", f"{error}; expected valid YAML")]
         ) from None
     if root is None:
         raise InputError(
             [
                 Problem(
                     shown_path,
-                    1,
+                    0,
                     "file",
                     f"is empty; expected a mapping with a '{entries}' list",
                 )
             ]
         )
-    return _Builder(shown_path, text).build(root)
+    return _Builder(shown_path).build(root)
 
 
 class _Builder:
-    def __init__(self, shown_path: str, text: str) -> None:
+    def __init__(self, shown_path: str) -> None:
         self.shown_path = shown_path
-        self.text = text
         self.lines: dict[Location, int] = {}
         self.key_lines: dict[Location, int] = {}
         self.problems: list[Problem] = []
+        self.unlisted = 0
         self.open_nodes: set[int] = set()
         self.seen_nodes: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
     def build(self, root: yaml.Node) -> Document:
         data = self.value(root, ())
+        if self.unlisted:
+            self.problems.append(
+                Unlisted(self.shown_path, 0, "file", "more problems", self.unlisted)
+            )
         return Document(data, self.lines, self.key_lines, self.problems)
+
+    def _add(self, problem: Problem) -> None:
+        if len(self.problems) < MAX_KEPT:
+            self.problems.append(problem)
+        else:
+            self.unlisted += 1
 
     def value(
         self, node: yaml.Node, location: Location, written_at: int | None = None
@@ -161,7 +195,7 @@ class _Builder:
         return self.scalar(node, location)
 
     def scalar(self, node: yaml.ScalarNode, location: Location) -> Any:
-        explicit = self.text.startswith("!", node.start_mark.index)
+        explicit = not isinstance(node.tag, _Resolved)
         if node.tag == _STR:
             if (
                 not explicit
@@ -210,10 +244,19 @@ class _Builder:
                 )
                 return None
             return int(node.value)
-        try:
-            return self.constructor.construct_object(node, deep=True)
-        except Exception:
-            return self._untyped(node, location)
+        if node.tag == _NULL:
+            return None
+        if node.tag == _BOOL and node.value.lower() in self.constructor.bool_values:
+            return self.constructor.bool_values[node.value.lower()]
+        if node.tag == _FLOAT or (
+            node.tag == _TIMESTAMP
+            and self.constructor.timestamp_regexp.match(node.value)
+        ):
+            try:  # 1e999 and 2026-13-45 fit the notation, not the type
+                return self.constructor.construct_object(node)
+            except (ValueError, OverflowError):
+                pass
+        return self._untyped(node, location)
 
     def _untyped(self, node: yaml.ScalarNode, location: Location) -> None:
         # Only the standard YAML tags are known, and a tag's value must fit it:
@@ -236,7 +279,7 @@ class _Builder:
 
     def _problem(self, node: yaml.Node, location: Location, message: str) -> None:
         line = self.lines[location]
-        self.problems.append(
+        self._add(
             Problem(self.shown_path, line, field_name(location) or "top level", message)
         )
 
@@ -245,7 +288,7 @@ class _Builder:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if key_node.tag == _MERGE:
-                self.problems.append(
+                self._add(
                     Problem(
                         self.shown_path,
                         key_line,
@@ -256,7 +299,7 @@ class _Builder:
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
+                self._add(
                     Problem(
                         self.shown_path,
                         key_line,
@@ -268,7 +311,7 @@ class _Builder:
             key = key_node.value
             if key in result:
                 first = self.key_lines[location + (key,)]
-                self.problems.append(
+                self._add(
                     Problem(
                         self.shown_path,
                         key_line,

@@ -267,7 +267,8 @@ def assert_reported(  # type: ignore[no-untyped-def]
         result = cli(command, *project.paths(command))
         assert result.code == 2, (command, result.out + result.err)
         assert result.out == "", (command, result.out)
-        expected = re.compile(rf"{re.escape(f'{path}:{line}: {field}')}[:\[.]")
+        where = f"{path}:{line}" if line else str(path)  # 0: the whole file
+        expected = re.compile(rf"{re.escape(f'{where}: {field}')}[:\[.]")
         lines = result.err.splitlines()
         matching = [text for text in lines if expected.match(text)]
         assert (

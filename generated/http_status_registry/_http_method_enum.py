@@ -40,6 +40,11 @@ class HTTPMethod(_StrEnum if _simple_enum is None else object):
     Each member is the method name as a str, with a description.
     """
 
+    # Pickles name the public module, as they would http's: a member pickled here
+    # loads wherever the package is, as that interpreter's own HTTPMethod (the standard
+    # library's, where the package gives it).
+    __module__ = "http_status_registry.http_method"
+
     # Called only while the class is built, once per member; afterwards
     # HTTPMethod("GET") looks the member up. An alias gives the bare value, as in
     # http_status, and the default lets it call this.

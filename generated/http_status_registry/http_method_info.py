@@ -131,6 +131,10 @@ class MethodInfo:
     def __hash__(self) -> int:
         return hash(self.method)
 
+    def __reduce__(self) -> "tuple[type[MethodInfo], tuple[object, ...]]":
+        # Pickled by its arguments, with every protocol (slots alone would need 2).
+        return MethodInfo, tuple(getattr(self, name) for name in self.__slots__)
+
 
 def lookup(method: object) -> "MethodInfo | None":
     """What is known of a method; None for anything that is not a method name (a str

@@ -108,6 +108,19 @@ class StatusInfo:
     def __hash__(self) -> int:
         return hash(self.code)
 
+    def __reduce__(self) -> "tuple[type[StatusInfo], tuple[object, ...]]":
+        # Pickled by its arguments, with every protocol (slots alone would need 2),
+        # and treated_as made anew as the loading interpreter's own member.
+        return StatusInfo, (
+            self.code,
+            self.phrase,
+            self.description,
+            self.kind,
+            self.source,
+            self.reference,
+            self.reference_url,
+        )
+
 
 def lookup(code: object) -> "StatusInfo | None":
     """What is known of a status code; None for anything that is not one (an int from

@@ -42,7 +42,9 @@ class Conflict:
 @dataclass(frozen=True, kw_only=True)
 class Status(Entry):
     KEY = "code"
-    EXPORTED = ("standing",)
+    EXPORTED = {
+        "standing": "member (of HTTPStatus), registered (specified, not a member) or unofficial."
+    }
 
     code: int
     phrase: str | None
