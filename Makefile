@@ -66,7 +66,7 @@ docs: $(INSTALLED)
 # them (metadata, and the README as the index page renders it).
 dist: $(INSTALLED)
 	rm -rf dist
-	$(PY) -m build --outdir dist .
+	$(PY) -m build --no-isolation --outdir dist .
 	$(PY) -m twine check --strict dist/*
 
 $(INSTALLED): pyproject.toml

@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 from .iana import EXPECTED, IanaRegistry
 from .problems import InputError, Problem
-from .sourcefile import decode_text, read_text
+from .sourcefile import decode_text, read_bytes, read_text
 
 # IANA's files are a few kilobytes; anything far larger is not one of them.
 MAX_BYTES = 1024 * 1024
@@ -65,6 +65,16 @@ def plan(
     texts: dict[Path, str] = {}
     report: list[str] = []
     fetched: list[tuple[Update, bytes, str]] = []
+    vendored: dict[Path, bytes | None] = {}
+    for update in updates:
+        # The vendored file is judged before anything is downloaded: a FIFO or a
+        # device there is refused in one line, not read.
+        try:
+            vendored[update.path] = read_bytes(update.path, update.shown_path, EXPECTED)
+        except InputError as error:
+            problems += error.problems
+    if problems:
+        raise InputError(problems)
     for update in updates:
         try:
             data = fetch(update.url, update.shown_path, timeout)
@@ -73,7 +83,7 @@ def plan(
         except InputError as error:
             problems += error.problems
             continue
-        if _current_bytes(update.path) == data:
+        if vendored[update.path] == data:
             report.append(f"{update.shown_path}: unchanged")
             continue
         fetched.append((update, data, data.decode("utf-8")))
@@ -199,13 +209,6 @@ def _deadline(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def _current_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
 
 
 def _old_rows(update: Update) -> list[Any]:

@@ -89,12 +89,13 @@ def read_bytes(path: Path, shown_path: str, expected: str) -> bytes | None:
         raise _refuse(
             shown_path, f"cannot be read ({error.strerror}); expected {expected}"
         ) from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise _refuse(
+            shown_path,
+            f"is not a regular file (a folder, a device or a pipe); expected {expected}",
+        )
     with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise _refuse(
-                shown_path,
-                f"is not a regular file (a folder, a device or a pipe); expected {expected}",
-            )
         try:
             raw = stream.read(MAX_BYTES + 1)
         except OSError as error:

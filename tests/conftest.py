@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -246,6 +246,16 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> int:
     assert text.count(old) >= count, f"{old!r} is not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
     return text[: text.index(old)].count("\n") + 1
+
+
+AnyStr = TypeVar("AnyStr", str, bytes)
+
+
+def replaced(data: AnyStr, old: AnyStr, new: AnyStr) -> AnyStr:
+    """`data` with `old` replaced by `new`, which must change it: an edit that
+    silently misses would let a test pass over nothing."""
+    assert old in data, f"{old!r} is not in the text to edit"
+    return data.replace(old, new)
 
 
 def assert_reported(  # type: ignore[no-untyped-def]

@@ -18,19 +18,47 @@ ENVIRONMENTS = [
     {"PYTHONHASHSEED": "4242", "LC_ALL": "C.UTF-8", "TZ": "Pacific/Kiritimati"},
     {
         "PYTHONHASHSEED": "random",
-        "LC_ALL": "POSIX",
+        "LC_ALL": "tr_TR.UTF-8",  # dotted and dotless i; made by the fixture below
         "TZ": "America/St_Johns",
-        "LANG": "tr_TR.UTF-8",
     },
 ]
+
+
+@pytest.fixture(scope="module")
+def locales(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A folder holding tr_TR.UTF-8, compiled from the C library's sources with
+    localedef (the machine has only C and POSIX compiled), for LOCPATH."""
+    folder = tmp_path_factory.mktemp("locales")
+    made = subprocess.run(
+        ["localedef", "-i", "tr_TR", "-f", "UTF-8", str(folder / "tr_TR.UTF-8")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (folder / "tr_TR.UTF-8").is_dir(), made.stderr
+    return str(folder)
 
 
 @pytest.mark.parametrize(
     "environment", ENVIRONMENTS, ids=lambda environment: environment["TZ"]
 )
 def test_same_bytes_in_any_environment_and_folder(
-    project: Project, tmp_path: Path, environment: dict[str, str]
+    project: Project, tmp_path: Path, environment: dict[str, str], locales: str
 ) -> None:
+    environment = {**environment, "LOCPATH": locales}
+    # The locale really applies: Python sets it from the environment at start-up.
+    applied = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import locale; print(locale.setlocale(locale.LC_CTYPE))",
+        ],
+        env={**os.environ, **environment},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert applied.stdout.strip().startswith(environment["LC_ALL"].split(".")[0])
     elsewhere = tmp_path / "some" / "other" / "folder"
     elsewhere.mkdir(parents=True)
     output = tmp_path / "out"

@@ -4,7 +4,6 @@ at the line an editor shows, no traceback, nothing written; valid text round-tri
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PACKAGE, STATUSES, Project, assert_reported, import_generated
-from generator import files
+from generator import files, validation
 from generator.problems import InputError
 from generator.registry import load_registry
+from generator.yamlsource import read_document
 
 # Regressions and failure injection: in make test, not in the quick loop.
 pytestmark = pytest.mark.slow
@@ -308,15 +308,26 @@ def test_alias_expansion_does_not_blow_up(project: Project, cli) -> None:  # typ
     for level in range(1, 12):
         laughs.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]")
     project.registry.write_text("\n".join(laughs) + "\nstatuses: *a11\n")
-    start = time.perf_counter()
     assert_reported(project, cli, project.registry, 2, "entry", "YAML alias")
-    assert time.perf_counter() - start < 5
+    # The work done is bounded by the text, not by the expansion: each alias is
+    # read once, as a reported problem, never followed.
+    document = read_document(project.registry, "r", "statuses")
+    assert len(document.lines) < 200
 
 
-def test_a_hundred_thousand_entries_stop_early(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_hundred_thousand_entries_stop_early(project: Project, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     entries = "".join(f"  - {{code: {100 + n % 500}}}\n" for n in range(100_000))
     project.registry.write_text("statuses:\n" + entries)
-    start = time.perf_counter()
+
+    def judging(real):  # type: ignore[no-untyped-def]
+        def judged(document, *arguments):  # type: ignore[no-untyped-def]
+            assert len(str(document.data)) < 1_000_000, "judged one by one"
+            return real(document, *arguments)
+
+        return judged
+
+    for name in ("_schema_problems", "_cross_entry_problems"):
+        monkeypatch.setattr(validation, name, judging(getattr(validation, name)))
     assert_reported(
         project,
         cli,
@@ -325,7 +336,6 @@ def test_a_hundred_thousand_entries_stop_early(project: Project, cli) -> None:  
         "statuses",
         "has 100000 entries; expected at most 500",
     )
-    assert time.perf_counter() - start < 30
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "folder"])

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import METHODS, ROOT, STATUSES, Project, edit
+from conftest import METHODS, ROOT, STATUSES, Project, edit, load_registry
 
 IANA = ROOT / "data" / "iana" / STATUSES.kind.iana.file
 IANA_METHODS = ROOT / "data" / "iana" / METHODS.kind.iana.file
-AFTER_104_EXPIRED = "2026-11-26"
+TODAY = str(
+    max(
+        [status.iana_expires for status in STATUSES.entries if status.iana_expires]
+        + [datetime.date(2000, 1, 1)]
+    )
+    + datetime.timedelta(days=1)
+)
 IANA_CODES = len(STATUSES.kind.iana.read(IANA, "iana.csv"))
 # A code that neither the registry nor IANA's file has, in IANA's 512-599 range.
 FREE = max(
@@ -39,8 +46,10 @@ def iana_copy(tmp_path: Path) -> Path:
     return copy
 
 
-def _run(cli, project: Project, iana: Path, today: str = AFTER_104_EXPIRED, methods: Path = IANA_METHODS):  # type: ignore[no-untyped-def]
-    return cli(
+def _arguments(
+    project: Project, iana: Path, today: str, methods: Path = IANA_METHODS
+) -> list[str]:
+    return [
         "iana",
         *project.paths("iana"),
         "--status-iana",
@@ -49,7 +58,14 @@ def _run(cli, project: Project, iana: Path, today: str = AFTER_104_EXPIRED, meth
         str(methods),
         "--today",
         today,
-    )
+    ]
+
+
+def _run(cli, project: Project, iana: Path, today: str = TODAY, methods: Path = IANA_METHODS):  # type: ignore[no-untyped-def]
+    """The comparison as make iana-check makes it: expiry fails, by `today`, which
+    is after every real temporary registration's expiry in the committed files (the
+    registry records why each is kept), so that the result is the same on any day."""
+    return cli(*_arguments(project, iana, today, methods))
 
 
 def _unexplained(output: str) -> list[str]:
@@ -76,7 +92,7 @@ def test_the_committed_registry_agrees_with_iana(cli) -> None:  # type: ignore[n
     assert result.err == ""
 
 
-@pytest.mark.parametrize("today", ["2000-01-01", "2026-11-13", "2099-12-31"])
+@pytest.mark.parametrize("today", ["2000-01-01", TODAY, "2099-12-31"])
 def test_make_tests_iana_comparison_does_not_depend_on_the_date(
     cli, today: str  # type: ignore[no-untyped-def]
 ) -> None:
@@ -170,46 +186,64 @@ def test_several_references_in_one_field(project: Project, cli, iana_copy: Path)
     assert _unexplained(result.out)[0].endswith("IANA [RFC7231][RFC2616]")
 
 
+# A temporary registration of the tests' own, in both copies: the real ones come and
+# go as IANA extends or drops them.
+EXPIRES = datetime.date(2030, 6, 1)
+
+
+def _temporary(project: Project, iana_copy: Path, deviation: str = "") -> int:
+    """Register FREE as temporary until EXPIRES in both copies; its registry line."""
+    _register_free_code(
+        iana_copy,
+        f'"Example Temporary (TEMPORARY - registered 2029-06-01, expires {EXPIRES})"',
+    )
+    project.put_entry(
+        f"  - code: {FREE}\n    phrase: Example Temporary\n"
+        "    spec: {title: Example, rfc: 9999}\n    member: false\n"
+        f"    iana: temporary\n    iana_expires: {EXPIRES}\n{deviation}"
+    )
+    return next(
+        entry.line
+        for entry in load_registry(STATUSES.kind, project.registry, "r").entries
+        if entry.key == FREE
+    )
+
+
 def test_a_temporary_registration_past_its_expiry(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    # Without the recorded reason, the expiry is an unexplained difference.
-    project.edit_registry(
-        "    iana_deviations:\n      expired: >-\n",
-        "    iana_notes:\n      expired: >-\n",
-    )
-    text = project.registry.read_text(encoding="utf-8")
-    project.registry.write_text(
-        re.sub(r"    iana_notes:\n      expired: >-\n(        .*\n)+", "", text),
-        encoding="utf-8",
-    )
-    result = _run(cli, project, iana_copy)
+    _temporary(project, iana_copy)
+    after = str(EXPIRES + datetime.timedelta(days=1))
+    result = _run(cli, project, iana_copy, today=after)
     assert result.code == 1
     (line,) = _unexplained(result.out)
     assert line.endswith(
-        "104 expired: the temporary registration expired on 2026-11-13"
+        f"{FREE} expired: the temporary registration expired on {EXPIRES}"
     )
-    assert _run(cli, project, iana_copy, today="2026-11-13").code == 0
+    assert _run(cli, project, iana_copy, today=str(EXPIRES)).code == 0
+    result = cli(*_arguments(project, iana_copy, after), "--expiry", "warn")
+    assert result.code == 0 and "warning: " in result.err
 
 
 def test_a_recorded_deviation_that_no_longer_applies(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    result = _run(cli, project, iana_copy, today="2026-01-01")
+    _temporary(project, iana_copy, "    iana_deviations: {expired: kept a while}\n")
+    before = str(EXPIRES - datetime.timedelta(days=1))
+    result = _run(cli, project, iana_copy, today=before)
     assert result.code == 1
     (line,) = _unexplained(result.out)
     assert line.endswith(
-        "104 stale: iana_deviations.expired is recorded, but there is no such difference; remove it"
+        f"{FREE} stale: iana_deviations.expired is recorded, but there is no such difference; remove it"
     )
 
 
 def test_a_differing_expiry(project: Project, cli, iana_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    edit(iana_copy, "expires 2026-11-13", "expires 2027-11-13")
-    result = _run(cli, project, iana_copy)
+    line = _temporary(project, iana_copy)
+    later = EXPIRES.replace(year=EXPIRES.year + 1)
+    edit(iana_copy, f"expires {EXPIRES}", f"expires {later}")
+    result = _run(cli, project, iana_copy, today=str(EXPIRES))
     assert result.code == 1
-    lines = _unexplained(result.out)
-    assert any(
-        line.endswith(
-            "104 state: the registry says temporary until 2026-11-13, IANA temporary until 2027-11-13"
-        )
-        for line in lines
-    )
+    assert _unexplained(result.out) == [
+        f"{project.registry}:{line}: {FREE} state: the registry says "
+        f"temporary until {EXPIRES}, IANA temporary until {later}"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -211,23 +211,27 @@ def test_generated_modules_need_nothing_newer_than_python_3_8(tmp_path: Path) ->
     assert run(*vermin, str(newer)).returncode != 0
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("dist")
+def build(kind: str, folder: Path) -> Path:
+    """The project's wheel or sdist (`kind`), built into `folder` with the pinned
+    backend of the development tools, without isolation: no download."""
     built = run(
         sys.executable,
         "-m",
-        "pip",
-        "wheel",
-        "--no-deps",
-        "--quiet",
-        "-w",
+        "build",
+        f"--{kind}",
+        "--no-isolation",
+        "--outdir",
         str(folder),
         str(ROOT),
     )
     assert built.returncode == 0, built.stdout + built.stderr
-    (found,) = folder.glob("*.whl")
+    (found,) = folder.glob("*.whl" if kind == "wheel" else "*.tar.gz")
     return found
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build("wheel", tmp_path_factory.mktemp("dist"))
 
 
 def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
@@ -252,9 +256,9 @@ def test_the_wheel_holds_only_the_typed_generated_modules(wheel: Path) -> None:
     assert "License-File: LICENSE" in metadata
 
 
-def _install(wheel: Path, base: Path, environment: Path, *also: str) -> str:
-    """A fresh virtual environment of `base` with the wheel installed, and `also` from
-    the package index; its python.
+def _install(wheel: Path, base: Path, environment: Path, *also: Path) -> str:
+    """A fresh virtual environment of `base` with the wheel installed, and the wheels
+    `also`; its python.
 
     Debian's builds of the newest CPythons come without ensurepip, so the venv is made
     without pip and the wheel is installed into its site-packages by this pip.
@@ -262,7 +266,6 @@ def _install(wheel: Path, base: Path, environment: Path, *also: str) -> str:
     made = run(str(base), "-m", "venv", "--without-pip", str(environment))
     assert made.returncode == 0, made.stdout + made.stderr
     python = str(environment / "bin" / "python")
-    index = [] if also else ["--no-index"]
     installed = run(
         sys.executable,
         "-m",
@@ -270,11 +273,11 @@ def _install(wheel: Path, base: Path, environment: Path, *also: str) -> str:
         "install",
         "--quiet",
         "--no-deps",
-        *index,
+        "--no-index",
         "--target",
         str(_purelib(python)),
         str(wheel),
-        *also,
+        *map(str, also),
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     return python
@@ -331,11 +334,7 @@ def test_type_checkers_find_the_installed_wheel(wheel: Path, tmp_path: Path) -> 
 
 def test_the_distributions_pass_an_index_s_checks(wheel: Path, tmp_path: Path) -> None:
     """What make dist checks: metadata, and the README as the index page renders it."""
-    built = run(
-        sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(ROOT)
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    (sdist,) = tmp_path.glob("*.tar.gz")
+    sdist = build("sdist", tmp_path)
     checked = run(
         sys.executable, "-m", "twine", "check", "--strict", str(sdist), str(wheel)
     )
@@ -346,14 +345,12 @@ def test_the_distributions_pass_an_index_s_checks(wheel: Path, tmp_path: Path) -
 def test_the_quick_suite_passes_in_the_unpacked_sdist(tmp_path: Path) -> None:
     """Distribution packagers test from the sdist: it holds the tests and what they
     read, and its generated files are current."""
-    built = run(
-        sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(ROOT)
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    (sdist,) = tmp_path.glob("*.tar.gz")
+    sdist = build("sdist", tmp_path / "dist")
     with tarfile.open(sdist) as archive:
         archive.extractall(tmp_path, filter="data")
-    (unpacked,) = (path for path in tmp_path.iterdir() if path.is_dir())
+    (unpacked,) = (
+        path for path in tmp_path.iterdir() if path.is_dir() and path.name != "dist"
+    )
     assert (unpacked / "LICENSE").is_file() and (unpacked / "CHANGELOG.md").is_file()
     checked = run(sys.executable, "-m", "generator", "check", cwd=unpacked)
     assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -369,10 +366,13 @@ def test_the_quick_suite_passes_in_the_unpacked_sdist(tmp_path: Path) -> None:
         "not slow",
         "-p",
         "no:cacheprovider",
+        "--tb=no",
+        "--no-summary",
         cwd=unpacked,
     )
-    assert quick.returncode == 0, quick.stdout[-3000:] + quick.stderr
-    assert " passed" in quick.stdout and " failed" not in quick.stdout
+    # Only the closing line: a failure here is one that the suite of the tree
+    # itself names in full.
+    assert quick.returncode == 0, quick.stdout.strip().splitlines()[-1:]
 
 
 def test_the_version_is_the_changelog_s_newest() -> None:
@@ -389,29 +389,45 @@ def test_the_version_is_the_changelog_s_newest() -> None:
     assert headings[0] == VERSION
 
 
+def _stand_in(folder: Path, distribution: str, module: str, source: str) -> Path:
+    """A wheel of `distribution` holding one top-level module, made here: the shape of
+    a real one (METADATA, WHEEL and RECORD), with nothing to download."""
+    name = distribution.replace("-", "_")
+    info = f"{name}-1.0.0.dist-info"
+    files = {
+        f"{module}/__init__.py": source,
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 1.0.0\n",
+        f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record = "".join(f"{path},,\n" for path in files) + f"{info}/RECORD,,\n"
+    path = folder / f"{name}-1.0.0-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as archive:
+        for inside, text in {**files, f"{info}/RECORD": record}.items():
+            archive.writestr(inside, text)
+    return path
+
+
 @pytest.mark.parametrize("minor", [SUPPORTED[0], SUPPORTED[-1]])
-@pytest.mark.parametrize("removed", ["http_status", "http_status_registry"])
+@pytest.mark.parametrize("removed", ["http_status", PACKAGE.name])
 def test_the_wheel_lives_beside_http_status(
     wheel: Path, tmp_path: Path, minor: str, removed: str
 ) -> None:
-    """The http-status distribution installs a top-level http_status; this one only
-    http_status_registry. Installed side by side, uninstalling either (deleting the
-    files its RECORD lists, as pip uninstall does) leaves the other importable."""
-    python = _install(
-        wheel,
-        require_interpreter(minor),
-        tmp_path / "venv",
-        "http-status==1.0.0",
-        "six==1.17.0",
+    """The http-status distribution installs a top-level http_status (here a stand-in
+    of the same shape); this one only its own package. Installed side by side,
+    uninstalling either (deleting the files its RECORD lists, as pip uninstall does)
+    leaves the other importable."""
+    other = _stand_in(
+        tmp_path, "http-status", "http_status", "class Status:\n    pass\n"
     )
+    python = _install(wheel, require_interpreter(minor), tmp_path / "venv", other)
     purelib = _purelib(python)
-    ours = "from http_status_registry.http_status import HTTPStatus; HTTPStatus(404)"
+    ours = f"from {PACKAGE.name}.http_status import HTTPStatus; HTTPStatus(404)"
     theirs = "import http_status; http_status.Status"
     assert run(python, "-c", f"{ours}; {theirs}", cwd=tmp_path).returncode == 0
     (record,) = purelib.glob(f"{removed.replace('_', '?')}-*.dist-info/RECORD")
     for line in record.read_text(encoding="utf-8").splitlines():
         (purelib / line.split(",")[0]).unlink(missing_ok=True)
-    remaining = theirs if removed == "http_status_registry" else ours
+    remaining = theirs if removed == PACKAGE.name else ours
     left = run(python, "-c", remaining, cwd=tmp_path)
     assert left.returncode == 0, left.stderr
     gone = run(python, "-c", ours if remaining == theirs else theirs, cwd=tmp_path)

@@ -282,11 +282,11 @@ CASES = [
     ),
     (
         "impossible expiry date",
-        "iana_expires: 2026-11-13",
-        "iana_expires: 2026-02-30",
+        "    cacheable: true\n    iana: permanent\n",
+        "    cacheable: true\n    iana: temporary\n    iana_expires: 2026-02-30\n",
         "iana_expires",
         "not a calendar date",
-        0,
+        2,
     ),
     (
         "lone surrogate escape",

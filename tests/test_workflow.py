@@ -42,8 +42,23 @@ def test_the_workflow_runs_the_readme_s_test_command_on_every_supported_cpython(
         step for step in job["steps"] if "setup-python" in step.get("uses", "")
     )
     assert setup["with"]["python-version"].split() == list(SUPPORTED)
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    (command,) = re.findall(r"^(make test)\b", readme, re.MULTILINE)
+    command = readme_test_command()
     runs = [step["run"] for step in job["steps"] if "run" in step]
     assert any(run.startswith(command) for run in runs), runs
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ci_run[-1] == command
     assert any(step.get("env", {}).get("CI") == "true" for step in job["steps"])
+
+
+def readme_test_command() -> str:
+    """The command the README gives for running every test: the line of one of its
+    shell blocks whose comment says it runs the tests."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [
+        line.split("#", 1)[0].strip()
+        for block in re.findall(r"^```sh\n(.*?)^```", readme, re.MULTILINE | re.DOTALL)
+        for line in block.splitlines()
+        if re.search(r"#.*\bevery test\b", line)
+    ]
+    assert len(commands) == 1, commands
+    return commands[0]
