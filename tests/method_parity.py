@@ -38,6 +38,7 @@ VIEWS = {
     "by name": lambda member: type(member)[member.name] is member,
     "copy": lambda member: copy.copy(member) is member
     and copy.deepcopy(member) is member,
+    # By the public module's name (http's, for CPython's own), as itself.
     "pickle": lambda member: all(
         pickle.loads(pickle.dumps(member, protocol)) is member
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1)
