@@ -311,9 +311,15 @@ def _compare_with_iana(
     for registry in registries:
         iana = registry.kind.iana
         path = _option(arguments, registry.kind, "iana")
-        rows = iana.read(path, shown(path))
+        rows = iana.read(path, shown(path), registry.kind.fold)
         found = compare(
-            iana, registry.path, registry.entries, rows, shown(path), arguments.today
+            iana,
+            registry.path,
+            registry.entries,
+            rows,
+            shown(path),
+            arguments.today,
+            registry.kind.fold,
         )
         what = f"{len(rows)} {iana.rows_noun}"
         unexplained += _report(found, shown(path), what, arguments.expiry)
@@ -334,7 +340,9 @@ def _iana_update(arguments: argparse.Namespace) -> int:
     for kind in KINDS:
         path = _option(arguments, kind, "iana")
         updates.append(
-            Update(path, shown(path), _option(arguments, kind, "url"), kind.iana)
+            Update(
+                path, shown(path), _option(arguments, kind, "url"), kind.iana, kind.fold
+            )
         )
     try:
         planned = plan(updates, shown, arguments.today, arguments.timeout)

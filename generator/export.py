@@ -17,7 +17,7 @@ import typing
 from typing import Any
 
 from .kind import Kind
-from .registry import DATA, Registry
+from .registry import DATA, Registry, entry_schema
 from .sourcefile import read_json
 
 _SCALARS = {int: "integer", str: "string", bool: "boolean"}
@@ -61,7 +61,7 @@ def _registry_schema(kind: Kind) -> dict[str, Any]:
 def _entry_fields(source: dict[str, Any], kind: Kind) -> dict[str, Any]:
     """The registry schema's fields of one entry, in its order, each local reference
     (to a definition several fields share) followed."""
-    entry = _local(source, source["properties"][kind.entries]["items"]["$ref"])
+    entry = entry_schema(source, kind.entries) or {}
     return {
         name: (
             {**_local(source, field["$ref"]), **field}

@@ -20,30 +20,69 @@ EXPECTED = "IANA's CSV file"
 # No field of IANA's has one; inside quotes, CSV would let a line break through.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _REFERENCE = re.compile(r"\[([^\[\]]+)\]")
-# One document, perhaps with several sections: [RFC3253, Section 4.4, Section 9.4].
-_RFC = re.compile(r"RFC ?([0-9]+)(?:, Section ([0-9A-Z.]+))?(?:, Section [0-9A-Z.]+)*")
-_DRAFT = re.compile(r"draft-[a-z0-9-]+")
+# One reference as IANA writes it in any of its registries: an RFC (RFC9110 or
+# RFC 9110), an RFC to be (RFC-ietf-httpbis-...-22, cited by the draft it comes
+# from) or a draft, perhaps with sections or an appendix and, after a colon, the
+# title; a link; or another document, by its name.
+_IETF = re.compile(
+    r"(?:RFC ?(?P<rfc>[0-9]+)|RFC-(?P<queued>[a-z0-9-]+)|(?P<draft>draft-[a-z0-9-]+))"
+    r"(?P<parts>(?:, (?:Section|Appendix) [0-9A-Z.]+)*)(?:: (?P<title>.+))?"
+)
+_PART = re.compile(r"(?:Section|Appendix) ([0-9A-Z.]+)")
+_LINK = re.compile(r"https?://\S+")
 
 
 @dataclass(frozen=True)
 class IanaReference:
-    rfc: int | None
-    section: str | None
-    draft: str | None
-    text: str
+    """One reference of an IANA row, parsed into the terms of the registry's
+    citations (records.SpecReference)."""
+
+    text: str  # as IANA wrote it
+    rfc: int | None = None
+    draft: str | None = None
+    section: str | None = None  # the first section, or an appendix's letter
+    link: str | None = None
+    document: str | None = None  # any other document, by the name IANA gives it
 
     def matches(self, spec: SpecReference) -> bool:
         """Whether this names the registry's document; IANA often omits the section."""
-        if self.draft is not None:
-            return self.draft == spec.draft
-        return self.rfc == spec.rfc and (
-            self.section is None or self.section == spec.section
-        )
+        if self.rfc is not None or self.draft is not None:
+            same = (self.rfc, self.draft) == (spec.rfc, spec.draft)
+            return same and self.section in (None, spec.section)
+        if self.link is not None:
+            return spec.link is not None and spec.link.rstrip("/") == self.link.rstrip(
+                "/"
+            )
+        return self.document in (spec.document, spec.title)
 
 
 def cited(references: tuple[IanaReference, ...]) -> str:
     """References as IANA writes them: [RFC9110, Section 15.5.5][RFC8144]."""
     return "".join(f"[{reference.text}]" for reference in references) or "no reference"
+
+
+def references(field: str) -> tuple[IanaReference, ...]:
+    """Every reference of one of IANA's fields, in the order written."""
+    found = []
+    for written in _REFERENCE.findall(field):
+        text = written.strip()
+        ietf = _IETF.fullmatch(text)
+        if ietf:
+            queued = ietf.group("queued")
+            parts = _PART.findall(ietf.group("parts"))
+            found.append(
+                IanaReference(
+                    text,
+                    rfc=int(ietf.group("rfc")) if ietf.group("rfc") else None,
+                    draft=f"draft-{queued}" if queued else ietf.group("draft"),
+                    section=parts[0] if parts else None,
+                )
+            )
+        elif _LINK.fullmatch(text):
+            found.append(IanaReference(text, link=text))
+        else:
+            found.append(IanaReference(text, document=text))
+    return tuple(found)
 
 
 class Row(Protocol):
@@ -71,23 +110,33 @@ class IanaRegistry:
     compare_entry: Callable[[Any, Any | None, Differ, datetime.date], None]
     missing: Callable[[Any], str]  # what IANA says of a row the registry lacks
     rows_noun: str  # "registered codes", as the report counts the rows
+    # The columns whose text may run over several lines (a long comment): their
+    # line breaks and runs of spaces are read as one space.
+    multiline: tuple[str, ...] = ()
 
-    def read(self, path: Path, shown_path: str) -> list[Any]:
-        """The rows of the vendored file."""
-        return self.parse(read_text(path, shown_path, EXPECTED), shown_path)
+    def read(
+        self, path: Path, shown_path: str, fold: Callable[[Any], Any]
+    ) -> list[Any]:
+        """The rows of the vendored file; `fold`: how the kind compares keys."""
+        return self.parse(read_text(path, shown_path, EXPECTED), shown_path, fold)
 
-    def parse(self, text: str, shown_path: str) -> list[Any]:
+    def parse(
+        self, text: str, shown_path: str, fold: Callable[[Any], Any]
+    ) -> list[Any]:
         """The rows of the text of the file, read or downloaded; InputError with every
         problem of the text."""
         problems: list[Problem] = []
         rows = [
             parsed
-            for line, fields in _rows(text, shown_path, self.header, problems)
+            for line, fields in _rows(
+                text, shown_path, self.header, self.multiline, problems
+            )
             if (parsed := self.parse_row(fields, line, shown_path, problems))
             is not None
         ]
         _once_each(
             [(row.line, self.key(row)) for row in rows],
+            fold,
             self.key_column,
             shown_path,
             problems,
@@ -98,25 +147,35 @@ class IanaRegistry:
 
 
 def _once_each(
-    keys: list[tuple[int, str]], field: str, shown_path: str, problems: list[Problem]
+    keys: list[tuple[int, str]],
+    fold: Callable[[Any], Any],
+    field: str,
+    shown_path: str,
+    problems: list[Problem],
 ) -> None:
-    """A row whose key an earlier row has is a problem: one of them would silently win."""
-    first: dict[str, int] = {}
-    for line, key in keys:
+    """A row whose key an earlier row has (as the kind compares keys) is a problem:
+    one of them would silently win."""
+    first: dict[Any, int] = {}
+    for line, written in keys:
+        key = fold(written)
         if key in first:
             problems.append(
                 Problem(
                     shown_path,
                     line,
                     field,
-                    f"{key} is already at line {first[key]}; expected each once",
+                    f"{written} is already at line {first[key]}; expected each once",
                 )
             )
         first.setdefault(key, line)
 
 
 def _rows(
-    text: str, shown_path: str, header: list[str], problems: list[Problem]
+    text: str,
+    shown_path: str,
+    header: list[str],
+    multiline: tuple[str, ...],
+    problems: list[Problem],
 ) -> list[tuple[int, list[str]]]:
     """The data rows of one of IANA's CSV files, with their lines; a row of the wrong
     width, or a field with a control character (a line break inside quotes), becomes a
@@ -153,6 +212,10 @@ def _rows(
                     )
                 )
                 continue
+            row = [
+                " ".join(field.split()) if name in multiline else field
+                for name, field in zip(header, row)
+            ]
             unprintable = [
                 (name, field)
                 for name, field in zip(header, row)
@@ -179,22 +242,6 @@ def _rows(
             )
         )
     return rows
-
-
-def references(field: str) -> tuple[IanaReference, ...]:
-    found = []
-    for text in _REFERENCE.findall(field):
-        rfc = _RFC.fullmatch(text)
-        draft = _DRAFT.fullmatch(text)
-        found.append(
-            IanaReference(
-                rfc=int(rfc.group(1)) if rfc else None,
-                section=rfc.group(2) if rfc else None,
-                draft=draft.group(0) if draft else None,
-                text=text,
-            )
-        )
-    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -238,22 +285,23 @@ def compare(
     rows: list[Any],
     iana_path: str,
     today: datetime.date,
+    fold: Callable[[Any], Any],
 ) -> list[Difference]:
     """Every difference between a registry's entries and IANA's rows, in file order:
     the entries' own, a recorded deviation with no difference, and each row the
-    registry lacks."""
-    by_key = {iana.key(row): row for row in rows}
+    registry lacks; keys compared as the kind compares them (`fold`)."""
+    by_key = {fold(iana.key(row)): row for row in rows}
     differences = []
     for entry in entries:
         found: list[Difference] = []
         differ = _differ(entry, registry_path, found)
-        iana.compare_entry(entry, by_key.get(str(entry.key)), differ, today)
+        iana.compare_entry(entry, by_key.get(fold(str(entry.key))), differ, today)
         differences += found + _stale_deviations(
             entry, {difference.aspect for difference in found}, registry_path
         )
-    listed = {str(entry.key) for entry in entries}
+    listed = {fold(str(entry.key)) for entry in entries}
     for row in rows:
-        if iana.key(row) not in listed:
+        if fold(iana.key(row)) not in listed:
             differences.append(
                 Difference(
                     iana_path, row.line, iana.key(row), "missing", iana.missing(row)

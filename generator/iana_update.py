@@ -43,6 +43,7 @@ class Update:
     shown_path: str
     url: str
     iana: IanaRegistry
+    fold: Callable[[Any], Any]  # how the kind compares keys
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,9 @@ def plan(
         try:
             data = fetch(update.url, update.shown_path, timeout)
             where = f"{update.url} (as {update.shown_path})"
-            new_rows = update.iana.parse(decode_text(data, where, EXPECTED), where)
+            new_rows = update.iana.parse(
+                decode_text(data, where, EXPECTED), where, update.fold
+            )
         except InputError as error:
             problems += error.problems
             continue
@@ -88,7 +91,7 @@ def plan(
             continue
         fetched.append((update, data, data.decode("utf-8")))
         report.append(f"{update.shown_path}: replaced by {update.url}")
-        report += _changes(_old_rows(update), new_rows, update.iana.key)
+        report += _changes(_old_rows(update), new_rows, update)
     for update, data, text in fetched:
         readme = update.path.parent / PROVENANCE
         try:
@@ -215,21 +218,31 @@ def _old_rows(update: Update) -> list[Any]:
     """The vendored file's rows; none when it is missing or does not parse (the
     download then replaces it whole)."""
     try:
-        return update.iana.read(update.path, update.shown_path)
+        return update.iana.read(update.path, update.shown_path, update.fold)
     except InputError:
         return []
 
 
-def _changes(old: list[Any], new: list[Any], key: Callable[[Any], str]) -> list[str]:
-    """Rows added, removed and changed, compared by key, ignoring line numbers."""
-    before = {key(row): _without_line(row) for row in old}
-    after = {key(row): _without_line(row) for row in new}
-    lines = [f"  added: {name}" for name in after if name not in before]
-    lines += [f"  removed: {name}" for name in before if name not in after]
+def _changes(old: list[Any], new: list[Any], update: Update) -> list[str]:
+    """Rows added, removed and changed, compared by key as the kind compares keys,
+    ignoring line numbers; each named as the file writes it."""
+
+    def by_key(rows: list[Any]) -> dict[Any, tuple[str, dict[str, Any]]]:
+        return {
+            update.fold(update.iana.key(row)): (
+                update.iana.key(row),
+                _without_line(row),
+            )
+            for row in rows
+        }
+
+    before, after = by_key(old), by_key(new)
+    lines = [f"  added: {after[key][0]}" for key in after if key not in before]
+    lines += [f"  removed: {before[key][0]}" for key in before if key not in after]
     lines += [
-        f"  changed: {name}"
-        for name in after
-        if name in before and after[name] != before[name]
+        f"  changed: {after[key][0]}"
+        for key in after
+        if key in before and after[key] != before[key]
     ]
     return lines or [
         "  the rows are the same (the bytes differ: layout or line endings)"

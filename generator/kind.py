@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .iana import IanaRegistry
 from .records import Entry
-from .validation import EntryRules
+from .validation import EntryRules, RegistryRules
 
 # The import package the Python outputs make, named after the distribution
 # (http-status-registry) so that no other distribution installs the same name.
@@ -76,19 +76,38 @@ class Output:
 
 
 @dataclass(frozen=True)
+class EnumPart:
+    """What a kind CPython has an enum of adds: its templates are given the members,
+    and the ranges of CPython versions of the enum's fast path and of the standard
+    library's own enum."""
+
+    # The first CPython whose own enum has this kind's whole API (for HTTPStatus,
+    # the is_* category properties of 3.12).
+    stdlib_api: str
+
+
+def same(key: Any) -> Any:
+    """Keys compared as they are written."""
+    return key
+
+
+@dataclass(frozen=True)
 class Kind:
     """One kind of registry, as generator/kinds/ defines each."""
 
     name: str  # names the kind's command-line options: --status-registry
     registry: str  # the registry, in data/; its JSON Schema beside it, .schema.json
     entries: str  # the registry's top-level list: "statuses"
-    record: type[Entry]  # an entry's record, made by record.from_document
+    record: type[Entry]  # an entry's record: its fields, types and defaults
     rules: EntryRules  # what the schema cannot say of one entry
     iana: IanaRegistry
     outputs: tuple[Output, ...]
-    # The first CPython whose own enum has this kind's whole API (for HTTPStatus,
-    # the is_* category properties of 3.12); None for a kind CPython has no enum of.
-    stdlib_api: str | None = None
+    # What the schema cannot say of the entries together (names used once, ...).
+    registry_rules: RegistryRules | None = None
+    # How keys compare, for order, duplicates, lookups and IANA: field names fold
+    # case (RFC 9110, Section 5.1); codes and methods compare as written.
+    fold: Callable[[Any], Any] = same
+    enum: EnumPart | None = None  # None for a kind CPython has no enum of
     # Constants the templates print that belong to no entry.
     template_context: dict[str, Any] = field(default_factory=dict)
 

@@ -1,17 +1,32 @@
-"""What every kind's records share: the entry's common fields, citations of a
-specification, aliases and renames, and the rules every kind applies to them."""
+"""What every kind's records share: the entry's common fields, the citation of a
+specification, what only the enum kinds carry, and how a validated entry becomes a
+record.
+
+An entry's shape is declared once, in the kind's record type: its fields, their
+types and defaults. The registry's JSON Schema says what may be written and what
+each field means; `mismatch` checks the two against each other, so that a field one
+has and the other lacks is one line, never a traceback."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import types
+import typing
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator
+from typing import Any, Callable, ClassVar, Iterator
 
 from .pythons import PYTHON_VERSION, version_tuple
+
+_RFC_EDITOR = "https://www.rfc-editor.org/rfc/rfc{}.html"
+_DATATRACKER = "https://datatracker.ietf.org/doc/html/{}"
 
 
 @dataclass(frozen=True)
 class SpecReference:
-    """A specification and the section of it that defines an entry."""
+    """A specification, and the section of it that defines an entry: an RFC, an
+    Internet-Draft, or another document (W3C's, WHATWG's, ...) by its link and the
+    name IANA cites it by."""
 
     # The properties the JSON export adds, with what its schema says of each: data,
     # not docstrings, which python -OO strips.
@@ -21,30 +36,42 @@ class SpecReference:
     }
 
     title: str
-    rfc: int | None
-    draft: str | None
-    section: str | None
-    note: str | None
+    rfc: int | None = None
+    draft: str | None = None
+    document: str | None = None  # how IANA cites a document that is neither
+    link: str | None = None  # the link of such a document
+    section: str | None = None
+    note: str | None = None
 
     @property
-    def document(self) -> str:
-        return f"RFC {self.rfc}" if self.rfc is not None else str(self.draft)
+    def name(self) -> str:
+        """RFC 9110, draft-ietf-..., or the document's title."""
+        if self.rfc is not None:
+            return f"RFC {self.rfc}"
+        return self.draft or self.title
+
+    @property
+    def part(self) -> str:
+        """Section 15.5.5, or Appendix B.1 (an appendix is named by its letter)."""
+        if not self.section:
+            return ""
+        return (
+            f"{'Appendix' if self.section[0].isalpha() else 'Section'} {self.section}"
+        )
 
     @property
     def text(self) -> str:
         """A short citation, such as RFC 9110, Section 15.5.5."""
-        return (
-            f"{self.document}, Section {self.section}"
-            if self.section
-            else self.document
-        )
+        return f"{self.name}, {self.part}" if self.part else self.name
 
     @property
     def url(self) -> str:
         """A link to the document, at the section where there is one."""
+        if self.link is not None:
+            return self.link
         if self.rfc is None:
-            return f"https://datatracker.ietf.org/doc/html/{self.draft}"
-        page = f"https://www.rfc-editor.org/rfc/rfc{self.rfc}.html"
+            return _DATATRACKER.format(self.draft)
+        page = _RFC_EDITOR.format(self.rfc)
         if not self.section:
             return page
         anchor = "appendix" if self.section[0].isalpha() else "section"
@@ -76,91 +103,117 @@ class Alias:
     name: str
     rename: Rename | None
 
+    @classmethod
+    def from_value(cls, value: str | dict[str, Any]) -> Alias:
+        """A plain alias is written as its name; a rename as a mapping of name,
+        renamed_in and renamed_by."""
+        if isinstance(value, str):
+            return cls(value, None)
+        return cls(
+            value["name"],
+            Rename(value.get("renamed_in"), build(SpecReference, value["renamed_by"])),
+        )
+
 
 @dataclass(frozen=True, kw_only=True)
 class Entry:
-    """The fields every kind's entries have. A kind's record adds its own, and names
-    in KEY the one that identifies an entry (unique, in ascending order)."""
+    """What every registry's entries have: their IANA state, the differences from
+    IANA's registry kept on purpose, and where they were written. A kind's record
+    adds its own fields, and names in KEY the one that identifies an entry."""
 
     KEY: ClassVar[str]
     # The properties the JSON export adds, with their descriptions.
     EXPORTED: ClassVar[dict[str, str]] = {}
 
-    name: str | None
-    aliases: tuple[Alias, ...]
-    description: str
-    python_added: str | None
-    python_wording: str | None
-    member: bool
     iana: str
-    iana_deviations: dict[str, str]
-    docs_deviations: dict[str, str]  # from CPython's documentation tables
-    line: int
-    field_lines: dict[str, int]
+    iana_deviations: dict[str, str] = dataclasses.field(default_factory=dict)
+    line: int = 0
+    field_lines: dict[str, int] = dataclasses.field(default_factory=dict)
 
     @property
     def key(self) -> int | str:
         value: int | str = getattr(self, self.KEY)
         return value
 
-    @classmethod
-    def from_document(
-        cls, entry: dict[str, Any], line: int, field_lines: dict[str, int]
-    ) -> Entry:
-        """The record of a validated entry, found at `line`, its fields at theirs."""
-        raise NotImplementedError
-
     def line_of(self, field: str) -> int:
         """The line of one of the entry's fields, or of the entry."""
         return self.field_lines.get(field, self.line)
 
 
-def common_fields(
-    entry: dict[str, Any], line: int, field_lines: dict[str, int]
-) -> dict[str, Any]:
-    """The Entry fields of a validated registry entry, defaults filled in."""
-    return {
-        "name": entry.get("name"),
-        "aliases": tuple(_alias(alias) for alias in entry.get("aliases", ())),
-        "description": entry.get("description", ""),
-        "python_added": entry.get("python_added"),
-        "python_wording": entry.get("python_wording"),
-        "member": entry.get("member", True),
-        "iana": entry["iana"],
-        "iana_deviations": dict(entry.get("iana_deviations", {})),
-        "docs_deviations": dict(entry.get("docs_deviations", {})),
-        "line": line,
-        "field_lines": field_lines,
-    }
+@dataclass(frozen=True, kw_only=True)
+class EnumEntry(Entry):
+    """What an entry of a kind CPython has an enum of carries besides: its member
+    name and aliases, CPython's description, its CPython history, and the
+    differences from the tables of CPython's documentation kept on purpose."""
+
+    name: str | None = None
+    aliases: tuple[Alias, ...] = ()
+    description: str = ""
+    python_added: str | None = None
+    python_wording: str | None = None
+    member: bool = True
+    docs_deviations: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
-def _alias(alias: str | dict[str, Any]) -> Alias:
-    if isinstance(alias, str):
-        return Alias(alias, None)
-    return Alias(
-        alias["name"],
-        Rename(alias.get("renamed_in"), spec_reference(alias["renamed_by"])),
+# What locates an entry, not what it says: never in the registry's schema.
+WHERE = ("line", "field_lines")
+
+
+def build(record_type: type[Any], value: dict[str, Any], **where: Any) -> Any:
+    """The record of a validated mapping: each field converted to its declared type
+    (a nested record, a tuple of them, a date), an absent one given its default."""
+    hints = typing.get_type_hints(record_type)
+    fields = {}
+    for field in dataclasses.fields(record_type):
+        if field.name in WHERE:
+            continue
+        if field.name in value:
+            fields[field.name] = _convert(hints[field.name], value[field.name])
+    return record_type(**fields, **where)
+
+
+def _convert(annotation: Any, value: Any) -> Any:
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        (annotation,) = [option for option in arguments if option is not type(None)]
+        return _convert(annotation, value)
+    if origin is tuple:
+        return tuple(_convert(arguments[0], item) for item in value)
+    if origin is dict:
+        return dict(value)
+    if annotation is datetime.date:
+        return datetime.date.fromisoformat(value)
+    if hasattr(annotation, "from_value"):
+        return annotation.from_value(value)
+    if dataclasses.is_dataclass(annotation):
+        return build(annotation, value)  # type: ignore[arg-type]
+    return value
+
+
+def mismatch(record_type: type[Any], properties: dict[str, Any]) -> str | None:
+    """What differs between a record type's fields and the properties its schema
+    lets an entry have, as one sentence; None when they agree."""
+    fields = {field.name for field in dataclasses.fields(record_type)} - set(WHERE)
+    declared = set(properties)
+    if fields == declared:
+        return None
+    parts = []
+    if declared - fields:
+        parts.append(f"the schema's {', '.join(sorted(declared - fields))}")
+    if fields - declared:
+        parts.append(f"the record's {', '.join(sorted(fields - declared))}")
+    return (
+        f"{' and '.join(parts)} {'is' if len(parts) == 1 else 'are'} not in the other; "
+        f"expected the record type {record_type.__name__} and the schema to declare the same fields"
     )
 
 
-def spec_reference(spec: dict[str, Any]) -> SpecReference:
-    return SpecReference(
-        title=spec["title"],
-        rfc=spec.get("rfc"),
-        draft=spec.get("draft"),
-        section=spec.get("section"),
-        note=spec.get("note"),
-    )
-
-
-def citation(data: dict[str, Any]) -> Citation:
-    return Citation(data["name"], data["title"], data["url"])
-
-
-def common_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """Every kind's rules for one entry: python_wording says when CPython's wording
-    became the registry's, after the member came; so it needs python_added, and a
-    later version."""
+def enum_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Every enum kind's rules for one entry: python_wording says when CPython's
+    wording became the registry's, after the member came; so it needs python_added,
+    and a later version."""
     wording, added = entry.get("python_wording"), entry.get("python_added")
     if not isinstance(wording, str) or not PYTHON_VERSION.fullmatch(wording):
         return
@@ -177,3 +230,39 @@ def common_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
             f"{wording} is not later than python_added {added}; expected a later "
             "version, or no python_wording",
         )
+
+
+def enum_names_once(
+    entries: list[dict[str, Any]], line_of: Callable[..., int]
+) -> Iterator[tuple[int, tuple[str | int, ...], str]]:
+    """Every enum kind's rule for its entries together: each member name and alias
+    is used once, and no alias repeats its own member's name."""
+    first: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        name = entry.get("name")
+        names: list[tuple[tuple[str | int, ...], str]] = (
+            [(("name",), name)] if isinstance(name, str) else []
+        )
+        aliases = entry.get("aliases")
+        for position, item in enumerate(aliases if isinstance(aliases, list) else []):
+            alias = item.get("name") if isinstance(item, dict) else item
+            if not isinstance(alias, str):
+                continue
+            if alias == name:
+                yield (
+                    index,
+                    ("aliases", position),
+                    f"{alias} is the entry's own name; expected an older name",
+                )
+                continue
+            names.append((("aliases", position), alias))
+        for location, text in names:
+            if text in first:
+                yield (
+                    index,
+                    location,
+                    f"{text} is already used at line {first[text]}; expected each "
+                    "name once, aliases included",
+                )
+            else:
+                first[text] = line_of(index, *location)

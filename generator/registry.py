@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .kind import Kind
-from .problems import InputError
+from .problems import InputError, Problem
 from .pythons import version_tuple
-from .records import Alias, Entry, SpecReference
-from .sourcefile import read_json
-from .validation import validate
+from .records import Alias, EnumEntry, Entry, SpecReference, build, mismatch
+from .sourcefile import read_json, shown
+from .validation import Rules, validate
 from .yamlsource import read_document
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -22,7 +23,7 @@ class Added:
     """The members a CPython version added to the enum."""
 
     version: str
-    members: tuple[Entry, ...]
+    members: tuple[EnumEntry, ...]
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -37,7 +38,7 @@ class Renamed:
 
     version: str
     renamed_by: SpecReference
-    renames: tuple[tuple[Entry, Alias], ...]  # the member, and its old name
+    renames: tuple[tuple[EnumEntry, Alias], ...]  # the member, and its old name
 
     @property
     def old_names(self) -> tuple[str, ...]:
@@ -52,15 +53,19 @@ class Registry:
     entries: tuple[Entry, ...]
 
     @property
-    def members(self) -> tuple[Entry, ...]:
-        """The entries that become enum members, in registry order."""
-        return tuple(entry for entry in self.entries if entry.member)
+    def members(self) -> tuple[EnumEntry, ...]:
+        """The entries that become enum members, in registry order (an enum kind's)."""
+        return tuple(
+            entry
+            for entry in self.entries
+            if isinstance(entry, EnumEntry) and entry.member
+        )
 
     @property
     def additions(self) -> tuple[Added, ...]:
         """The members each CPython version added, oldest first, after the first
         version whose enum had any (documentation notes say what came when)."""
-        by_version: dict[str, list[Entry]] = {}
+        by_version: dict[str, list[EnumEntry]] = {}
         for member in self.members:
             if member.python_added:
                 by_version.setdefault(member.python_added, []).append(member)
@@ -77,7 +82,7 @@ class Registry:
                 rename = alias.rename
                 if rename is None or rename.renamed_in is None:
                     continue
-                key = (rename.renamed_in, rename.renamed_by.document)
+                key = (rename.renamed_in, rename.renamed_by.name)
                 group = groups.get(key, Renamed(key[0], rename.renamed_by, ()))
                 groups[key] = Renamed(
                     group.version, group.renamed_by, (*group.renames, (member, alias))
@@ -91,9 +96,9 @@ class Registry:
         """The first CPython whose own enum is exactly this registry's, as the records
         say: every member, name, alias and wording there, and the whole API. None when
         a member or a name no released CPython has rules it out."""
-        if self.kind.stdlib_api is None:
+        if self.kind.enum is None:
             return None
-        versions = [self.kind.stdlib_api]
+        versions = [self.kind.enum.stdlib_api]
         for member in self.members:
             renames = [alias.rename for alias in member.aliases]
             if member.python_added is None or any(
@@ -111,18 +116,22 @@ def load_registry(
     kind: Kind, path: Path, shown_path: str, schema_path: Path | None = None
 ) -> Registry:
     """The registry of `kind` at `path`; InputError with every problem it has."""
+    schema_path = schema_path or DATA / kind.schema
+    schema = read_json(schema_path, "the registry's JSON Schema")
+    _check_kind(kind, schema, shown(schema_path))
     document = read_document(path, shown_path, kind.entries)
-    schema = read_json(schema_path or DATA / kind.schema, "the registry's JSON Schema")
-    problems = validate(
-        document, schema, shown_path, kind.entries, kind.record.KEY, kind.rules
+    rules = Rules(
+        kind.entries, kind.record.KEY, kind.fold, kind.rules, kind.registry_rules
     )
+    problems = validate(document, schema, shown_path, rules)
     if problems:
         raise InputError(problems)
     entries = tuple(
-        kind.record.from_document(
+        build(
+            kind.record,
             entry,
-            document.line_of((kind.entries, index)),
-            {
+            line=document.line_of((kind.entries, index)),
+            field_lines={
                 field: document.key_lines[(kind.entries, index, field)]
                 for field in entry
             },
@@ -130,3 +139,41 @@ def load_registry(
         for index, entry in enumerate(document.data[kind.entries])
     )
     return Registry(shown_path, kind, entries)
+
+
+def entry_schema(schema: dict[str, Any], entries: str) -> dict[str, Any] | None:
+    """The schema of one entry of the list `entries`, its local reference followed;
+    None when the schema has no such list."""
+    try:
+        items = schema["properties"][entries]["items"]
+        reference = items.get("$ref", "")
+        if not reference.startswith("#/"):
+            return dict(items)
+        part: Any = schema
+        for step in reference.removeprefix("#/").split("/"):
+            part = part[step]
+        return dict(part)
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def _check_kind(kind: Kind, schema: dict[str, Any], shown_schema: str) -> None:
+    """The kind's record type and its schema describe the same entry: one line
+    naming what differs, never a KeyError later."""
+    entry = entry_schema(schema, kind.entries)
+    if entry is None:
+        message = (
+            f"has no '{kind.entries}' list of entries; expected the list the kind "
+            f"'{kind.name}' names"
+        )
+    elif kind.record.KEY not in entry.get("required", []):
+        message = (
+            f"does not require '{kind.record.KEY}', the key of the kind "
+            f"'{kind.name}'; expected it among the entry's required fields"
+        )
+    else:
+        found = mismatch(kind.record, entry.get("properties", {}))
+        if found is None:
+            return
+        message = found
+    raise InputError([Problem(shown_schema, 0, "schema", message)])

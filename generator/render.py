@@ -111,13 +111,8 @@ def rst(value: object) -> str:
 def rst_reference(spec: SpecReference) -> str:
     """A citation as CPython's documentation writes it: :rfc:`9110`, Section 15.5.5."""
     if spec.rfc is None:
-        return f"`{spec.document} <{spec.url}>`__"
-    section = (
-        f", {'Appendix' if spec.section[0].isalpha() else 'Section'} {spec.section}"
-        if spec.section
-        else ""
-    )
-    return f":rfc:`{spec.rfc}`{section}"
+        return f"`{spec.name} <{spec.url}>`__"
+    return f":rfc:`{spec.rfc}`" + (f", {spec.part}" if spec.part else "")
 
 
 def rst_citation(spec: SpecReference) -> str:
@@ -197,16 +192,21 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
 
 
 def kind_context(registry: Registry) -> dict[str, Any]:
-    """What a kind's templates are given: the registry, its members, the versions of
-    the enum's fast path and of the standard library's own enum, and the kind's own."""
-    return {
+    """What a kind's templates are given: the package, the registry and the kind's
+    own constants; and for a kind CPython has an enum of, its members and the
+    versions of the enum's fast path and of the standard library's own enum."""
+    context = {
         "package": PACKAGE,
         "registry": registry,
-        "members": registry.members,
-        "fast_path": simple_enum_range(),
-        "stdlib": stdlib_range(registry.stdlib_since),
         **registry.kind.template_context,
     }
+    if registry.kind.enum is not None:
+        context |= {
+            "members": registry.members,
+            "fast_path": simple_enum_range(),
+            "stdlib": stdlib_range(registry.stdlib_since),
+        }
+    return context
 
 
 def render(templates: Path, template_name: str, context: dict[str, Any]) -> str:

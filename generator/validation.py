@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -26,18 +27,29 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 # A kind's rules for one entry that a schema cannot express: (field, message) pairs.
 EntryRules = Callable[[dict[str, Any]], Iterable[tuple[str, str]]]
+# A kind's rules for its entries together, given them and the line of a field of
+# one (by the entry's index and the field's location in it): (index, location,
+# message) triples.
+RegistryRules = Callable[
+    [list[dict[str, Any]], Callable[..., int]],
+    Iterable[tuple[int, tuple[str | int, ...], str]],
+]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What a kind's registry is validated by, beyond its schema."""
+
+    entries: str  # the registry's top-level list
+    key: str  # the field that identifies an entry: unique, in ascending order
+    fold: Callable[[Any], Any]  # how keys compare
+    entry: EntryRules
+    registry: RegistryRules | None
 
 
 def validate(
-    document: Document,
-    schema: dict[str, Any],
-    shown_path: str,
-    entries: str,
-    key: str,
-    rules: EntryRules,
+    document: Document, schema: dict[str, Any], shown_path: str, rules: Rules
 ) -> list[Problem]:
-    """`entries` names the registry's top-level list; `key` the field that identifies
-    an entry (unique, in ascending order); `rules` the kind's own rules."""
     too_long = _too_many_items(document, schema, shown_path)
     if too_long:
         return document.problems + too_long
@@ -48,7 +60,7 @@ def validate(
     for problem in (
         _padded_text(document, shown_path)
         + _schema_problems(document, schema, shown_path)
-        + _cross_entry_problems(document, shown_path, entries, key, rules)
+        + _cross_entry_problems(document, shown_path, rules)
     ):
         if (problem.line, problem.field) not in reported:
             problems.append(problem)
@@ -323,20 +335,16 @@ def _describe(value: Any) -> str:
 
 
 def _cross_entry_problems(
-    document: Document,
-    shown_path: str,
-    list_name: str,
-    key: str,
-    rules: EntryRules,
+    document: Document, shown_path: str, rules: Rules
 ) -> list[Problem]:
-    """What a schema cannot say: key order, keys and names used once, and the kind's
-    own rules."""
+    """What a schema cannot say: key order and keys used once (compared as the kind
+    compares them), and the kind's own rules."""
+    list_name, key = rules.entries, rules.key
     entries = document.data.get(list_name) if isinstance(document.data, dict) else None
     if not isinstance(entries, list):
         return []
     problems = []
     key_lines: dict[Any, int] = {}
-    name_lines: dict[str, int] = {}
     previous = None
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
@@ -346,18 +354,19 @@ def _cross_entry_problems(
         value = entry.get(key)
         # Only a value of the key's type takes part: the schema reports the others.
         if isinstance(value, (int, str)) and not isinstance(value, bool):
-            if value in key_lines:
+            folded = rules.fold(value)
+            if folded in key_lines:
                 problems.append(
                     Problem(
                         shown_path,
                         line(key),
                         key,
-                        f"{value} is already used at line {key_lines[value]}; expected each {key} once",
+                        f"{value} is already used at line {key_lines[folded]}; expected each {key} once",
                     )
                 )
             else:
-                key_lines[value] = line(key)
-            if _comes_before(value, previous):
+                key_lines[folded] = line(key)
+            if _comes_before(folded, previous):
                 problems.append(
                     Problem(
                         shown_path,
@@ -366,41 +375,24 @@ def _cross_entry_problems(
                         f"{value} comes after {previous}; expected entries in ascending {key} order",
                     )
                 )
-            previous = value
-        name = entry.get("name")
-        names = [("name", name, line("name"))] if isinstance(name, str) else []
-        aliases = entry.get("aliases")
-        if isinstance(aliases, list):
-            for position, item in enumerate(aliases):
-                alias = item.get("name") if isinstance(item, dict) else item
-                if not isinstance(alias, str):
-                    continue
-                where = f"aliases[{position}]"
-                if alias == name:
-                    problems.append(
-                        Problem(
-                            shown_path,
-                            line("aliases", position),
-                            where,
-                            f"{alias} is the entry's own name; expected an older name",
-                        )
-                    )
-                    continue
-                names.append((where, alias, line("aliases", position)))
-        for where, text, text_line in names:
-            if text in name_lines:
-                problems.append(
-                    Problem(
-                        shown_path,
-                        text_line,
-                        where,
-                        f"{text} is already used at line {name_lines[text]}; expected each name once, aliases included",
-                    )
-                )
-            else:
-                name_lines[text] = text_line
-        for field, message in rules(entry):
+            previous = folded
+        for field, message in rules.entry(entry):
             problems.append(Problem(shown_path, line(field), field, message))
+    if rules.registry is not None:
+        mappings = [entry if isinstance(entry, dict) else {} for entry in entries]
+
+        def line_of(index: int, *location: str | int) -> int:
+            return document.line_of((list_name, index, *location))
+
+        for index, location, message in rules.registry(mappings, line_of):
+            problems.append(
+                Problem(
+                    shown_path,
+                    document.line_of((list_name, index, *location)),
+                    field_name((list_name, index, *location)),
+                    message,
+                )
+            )
     return problems
 
 

@@ -237,7 +237,7 @@ CASES = [
         'rfc: 9110, section: "15.5.5"',
         'rfc: 9110, draft: draft-a-b, section: "15.5.5"',
         "spec",
-        "exactly one of rfc or draft",
+        "exactly one of rfc, draft or link",
         0,
     ),
     (

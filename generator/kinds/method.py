@@ -9,20 +9,20 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..iana import Differ, IanaReference, IanaRegistry, cited, not_listed, references
-from ..kind import Kind, Output
+from ..kind import EnumPart, Kind, Output
 from ..problems import Problem
-from ..records import Entry, SpecReference, common_fields, common_rules, spec_reference
+from ..records import EnumEntry, SpecReference, enum_names_once, enum_rules
 
 
 @dataclass(frozen=True, kw_only=True)
-class Method(Entry):
+class Method(EnumEntry):
     KEY = "method"
 
     method: str
     safe: bool
     idempotent: bool
     spec: SpecReference
-    docs_row: int | None  # in the table of CPython's documentation
+    docs_row: int | None = None  # in the table of CPython's documentation
 
     @property
     def docs_position(self) -> tuple[bool, int]:
@@ -35,22 +35,9 @@ class Method(Entry):
         """member (of HTTPMethod) or registered (in IANA's registry, not a member)."""
         return "member" if self.member else "registered"
 
-    @classmethod
-    def from_document(
-        cls, entry: dict[str, Any], line: int, field_lines: dict[str, int]
-    ) -> Method:
-        return cls(
-            **common_fields(entry, line, field_lines),
-            method=entry["method"],
-            safe=entry["safe"],
-            idempotent=entry["idempotent"],
-            spec=spec_reference(entry["spec"]),
-            docs_row=entry.get("docs_row"),
-        )
-
 
 def _rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    yield from common_rules(entry)
+    yield from enum_rules(entry)
     if entry.get("safe") is True and entry.get("idempotent") is False:
         yield (
             "idempotent",
@@ -168,6 +155,7 @@ KIND = Kind(
         Output("http-methods.md"),
         Output("http-methods.rst"),
     ),
+    registry_rules=enum_names_once,
     # The first CPython with an HTTPMethod at all.
-    stdlib_api="3.11",
+    enum=EnumPart(stdlib_api="3.11"),
 )

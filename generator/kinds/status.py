@@ -9,17 +9,9 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
 from ..iana import Differ, IanaReference, IanaRegistry, cited, not_listed, references
-from ..kind import Kind, Output
+from ..kind import EnumPart, Kind, Output
 from ..problems import Problem
-from ..records import (
-    Citation,
-    Entry,
-    SpecReference,
-    citation,
-    common_fields,
-    common_rules,
-    spec_reference,
-)
+from ..records import Citation, EnumEntry, SpecReference, enum_names_once, enum_rules
 
 # RFC 9110, Section 15: the class of a code is its first digit.
 CATEGORIES = {
@@ -40,20 +32,20 @@ class Conflict:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Status(Entry):
+class Status(EnumEntry):
     KEY = "code"
     EXPORTED = {
         "standing": "member (of HTTPStatus), registered (specified, not a member) or unofficial."
     }
 
     code: int
-    phrase: str | None
-    spec: SpecReference | None  # None for an unofficial code, which has a source
-    iana_expires: datetime.date | None
-    source: Citation | None
-    conflicts: tuple[Conflict, ...]
-    cacheable: bool
-    without_content: bool
+    phrase: str | None = None
+    spec: SpecReference | None = None  # None for an unofficial code, which has a source
+    iana_expires: datetime.date | None = None
+    source: Citation | None = None
+    conflicts: tuple[Conflict, ...] = ()
+    cacheable: bool = False
+    without_content: bool = False
 
     @property
     def unofficial(self) -> bool:
@@ -95,29 +87,9 @@ class Status(Entry):
         assert self.spec is not None  # the schema requires one where there is no source
         return self.spec
 
-    @classmethod
-    def from_document(
-        cls, entry: dict[str, Any], line: int, field_lines: dict[str, int]
-    ) -> Status:
-        expires = entry.get("iana_expires")
-        return cls(
-            **common_fields(entry, line, field_lines),
-            code=entry["code"],
-            phrase=entry.get("phrase"),
-            spec=spec_reference(entry["spec"]) if "spec" in entry else None,
-            iana_expires=datetime.date.fromisoformat(expires) if expires else None,
-            source=citation(entry["source"]) if "source" in entry else None,
-            conflicts=tuple(
-                Conflict(conflict["phrase"], citation(conflict["source"]))
-                for conflict in entry.get("conflicts", ())
-            ),
-            cacheable=entry.get("cacheable", False),
-            without_content=entry.get("without_content", False),
-        )
-
 
 def _rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    yield from common_rules(entry)
+    yield from enum_rules(entry)
     expires = entry.get("iana_expires")
     if isinstance(expires, str):
         if entry.get("iana") != "temporary":
@@ -312,8 +284,9 @@ KIND = Kind(
     ),
     template_context={
         "categories": CATEGORIES,
-        "categories_spec": SpecReference("HTTP Semantics", 9110, None, "15", None),
+        "categories_spec": SpecReference("HTTP Semantics", rfc=9110, section="15"),
     },
+    registry_rules=enum_names_once,
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
-    stdlib_api="3.12",
+    enum=EnumPart(stdlib_api="3.12"),
 )
