@@ -10,7 +10,7 @@ from typing import Any
 from .kind import Kind
 from .problems import InputError, Problem
 from .pythons import version_tuple
-from .records import Alias, EnumEntry, Entry, SpecReference, build, mismatch
+from .records import Alias, Entry, EnumEntry, SpecReference, build, mismatch
 from .sourcefile import read_json, shown
 from .validation import Rules, validate
 from .yamlsource import read_document
