@@ -381,8 +381,8 @@ def _report(found: list[Difference], iana_path: str, what: str, expiry: str) -> 
 
 def _validate(arguments: argparse.Namespace) -> int:
     for registry in _load(arguments):
-        print(
-            f"{registry.path}: valid ({len(registry.entries)} entries, "
-            f"{len(registry.members)} enum members)"
+        members = (
+            f", {len(registry.members)} enum members" if registry.kind.enum else ""
         )
+        print(f"{registry.path}: valid ({len(registry.entries)} entries{members})")
     return EXIT_OK

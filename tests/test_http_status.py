@@ -83,8 +83,10 @@ def test_generated_modules_import_only_the_standard_library(name: str) -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module is None:
+            imported |= {alias.name for alias in node.names}  # from . import x
         elif isinstance(node, ast.ImportFrom):
-            imported.add((node.module or "").split(".")[0])
+            imported.add(node.module.split(".")[0])
     stdlib = (
         set(sys.stdlib_module_names)
         if hasattr(sys, "stdlib_module_names")

@@ -5,6 +5,6 @@ registry, schema and templates, and one line in KINDS."""
 
 from __future__ import annotations
 
-from . import method, status
+from . import field, method, status
 
-KINDS = (status.KIND, method.KIND)
+KINDS = (status.KIND, method.KIND, field.KIND)

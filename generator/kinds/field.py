@@ -1,0 +1,250 @@
+"""The field name kind: data/http_field.yaml, compared with IANA's HTTP Field Name
+Registry, makes the http_field module, its table and its export. CPython has no
+enum of field names, and HTTP compares them case-insensitively (RFC 9110,
+Section 5.1): so does this kind, for order, duplicates, lookups and IANA."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Literal
+
+from ..iana import Differ, IanaReference, IanaRegistry, cited, not_listed, references
+from ..kind import Kind, Output
+from ..problems import Problem
+from ..records import Citation, Entry, SpecReference
+
+# RFC 9110, Section 5.6.2: a field name is a token.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_STATES = ("permanent", "provisional", "deprecated", "obsoleted")
+_STRUCTURED = ("", "List", "Dictionary", "Item", "Token")
+# PEP 3333 (after CGI, RFC 3875, Section 4.1): the two request fields a WSGI
+# environ holds without the HTTP_ prefix.
+_ENVIRON_UNPREFIXED = ("CONTENT_TYPE", "CONTENT_LENGTH")
+
+
+def fold(name: Any) -> Any:
+    """Field names compare case-insensitively (RFC 9110, Section 5.1)."""
+    return name.lower() if isinstance(name, str) else name
+
+
+def constant_name(name: str) -> str | None:
+    """The Python constant of a field name (Content-Type: CONTENT_TYPE); None for a
+    name that makes no identifier (*)."""
+    constant = name.upper().replace("-", "_")
+    return constant if constant.isidentifier() and constant.isascii() else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field(Entry):
+    KEY = "name"
+    EXPORTED = {
+        "standing": "registered (in IANA's registry) or unofficial.",
+        "constant": "The name of the field's constant in the http_field module, or null for a name that makes no Python identifier.",
+        "lowercase": "The name as HTTP/2, HTTP/3 and ASGI carry it.",
+        "environ": "The key of the field in a WSGI or CGI environ (PEP 3333).",
+    }
+
+    name: str
+    spec: SpecReference | None = None  # None for an unofficial name, which has a source
+    source: Citation | None = None
+    structured: str | None = None
+    comment: str | None = None
+    hop_by_hop: bool = False
+    connection_specific: bool = False
+
+    @property
+    def unofficial(self) -> bool:
+        return self.source is not None
+
+    @property
+    def standing(self) -> Literal["registered", "unofficial"]:
+        return "unofficial" if self.unofficial else "registered"
+
+    @property
+    def constant(self) -> str | None:
+        return constant_name(self.name)
+
+    @property
+    def lowercase(self) -> str:
+        return self.name.lower()
+
+    @property
+    def environ(self) -> str:
+        key = self.name.upper().replace("-", "_")
+        return key if key in _ENVIRON_UNPREFIXED else f"HTTP_{key}"
+
+    @property
+    def used_by(self) -> str:
+        """Who uses an unofficial name; empty for any other."""
+        return self.source.name if self.source else ""
+
+    @property
+    def reference(self) -> str:
+        """The specification, or for an unofficial name the document of its use."""
+        return self.source.title if self.source else self._spec.text
+
+    @property
+    def reference_url(self) -> str:
+        return self.source.url if self.source else self._spec.url
+
+    @property
+    def _spec(self) -> SpecReference:
+        assert self.spec is not None  # the schema requires one where there is no source
+        return self.spec
+
+
+def _rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    if entry.get("connection_specific") is True and entry.get("hop_by_hop") is not True:
+        yield (
+            "connection_specific",
+            "is true for a field that is not hop_by_hop; expected hop_by_hop: true as "
+            "well: every connection-specific field is one a proxy removes (RFC 9110, "
+            "Section 7.6.1)",
+        )
+
+
+def _constants_once(
+    entries: list[dict[str, Any]], line_of: Callable[..., int]
+) -> Iterator[tuple[int, tuple[str | int, ...], str]]:
+    """Two names that make the same constant (X-Foo and X_Foo) would make one of
+    them unreachable."""
+    first: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        name = entry.get("name")
+        constant = constant_name(name) if isinstance(name, str) else None
+        if constant is None:
+            continue
+        if constant in first:
+            yield (
+                index,
+                ("name",),
+                f"{name} makes the constant {constant}, as the name at line "
+                f"{first[constant]} does; expected names whose constants differ",
+            )
+        else:
+            first[constant] = line_of(index, "name")
+
+
+@dataclass(frozen=True)
+class IanaField:
+    name: str
+    status: str
+    structured: str
+    references: tuple[IanaReference, ...]
+    comment: str
+    line: int
+
+    @property
+    def reference_text(self) -> str:
+        return cited(self.references)
+
+
+def _iana_row(
+    row: list[str], line: int, shown_path: str, problems: list[Problem]
+) -> IanaField | None:
+    name, status, structured, cited_references, comment = row
+    found = []
+    if not _TOKEN.fullmatch(name):
+        found.append(
+            (
+                "Field Name",
+                f"{name!r} is not a token; expected a field name of letters, digits "
+                "and !#$%&'*+-.^_`|~ (RFC 9110, Section 5.6.2)",
+            )
+        )
+    # IANA writes a few statuses capitalised (Permanent): compared case-insensitively.
+    if status.lower() not in _STATES:
+        found.append(("Status", f"is {status!r}; expected one of {', '.join(_STATES)}"))
+    if structured not in _STRUCTURED:
+        found.append(
+            (
+                "Structured Type",
+                f"is {structured!r}; expected List, Dictionary, Item, Token or nothing",
+            )
+        )
+    problems += [Problem(shown_path, line, field, text) for field, text in found]
+    if found:
+        return None
+    return IanaField(
+        name, status.lower(), structured, references(cited_references), comment, line
+    )
+
+
+def _compare(
+    field: Field, entry: IanaField | None, differ: Differ, today: datetime.date
+) -> None:
+    if field.source is not None:
+        # An unofficial name is not IANA's to compare, unless IANA registers it.
+        if entry is not None:
+            differ(
+                "collision",
+                f"IANA registers {entry.name} ({entry.status}, {entry.reference_text}); "
+                f"the registry lists the name as unofficial, used by {field.source.name}",
+            )
+        return
+    if entry is None:
+        not_listed(field, differ, "name")
+        return
+    if field.name != entry.name:
+        differ("spelling", f"the registry writes {field.name}, IANA {entry.name}")
+    if field.iana != entry.status:
+        differ("state", f"the registry says {field.iana}, IANA {entry.status}")
+    if (field.structured or "") != entry.structured:
+        differ(
+            "structured",
+            f"the registry says {field.structured or 'none'}, IANA {entry.structured or 'none'}",
+        )
+    if not any(reference.matches(field._spec) for reference in entry.references):
+        differ(
+            "reference",
+            f"the registry cites {field._spec.text}, IANA {entry.reference_text}",
+        )
+    if (field.comment or "") != entry.comment:
+        differ(
+            "comment",
+            f"the registry says {field.comment or 'nothing'!r}, IANA {entry.comment or 'nothing'!r}",
+        )
+
+
+def _missing(entry: IanaField) -> str:
+    return (
+        f"IANA registers it ({entry.status}, {entry.reference_text}); the registry "
+        "lacks it"
+    )
+
+
+# IANA's HTTP Field Name Registry.
+IANA = IanaRegistry(
+    file="field-names.csv",
+    url="https://www.iana.org/assignments/http-fields/field-names.csv",
+    header=["Field Name", "Status", "Structured Type", "Reference", "Comments"],
+    key_column="Field Name",
+    parse_row=_iana_row,
+    key=lambda row: str(row.name),
+    compare_entry=_compare,
+    missing=_missing,
+    rows_noun="registered field names",
+    multiline=("Comments",),
+)
+
+KIND = Kind(
+    name="field",
+    registry="http_field.yaml",
+    entries="fields",
+    record=Field,
+    rules=_rules,
+    registry_rules=_constants_once,
+    fold=fold,
+    iana=IANA,
+    outputs=(
+        Output("http_field.py"),
+        Output("_http_field_info.py"),
+        Output("http_field.pyi"),
+        Output("http-fields.md"),
+        Output("http-fields.json"),
+        Output("http-fields.schema.json"),
+    ),
+    template_context={"environ_unprefixed": _ENVIRON_UNPREFIXED},
+)
