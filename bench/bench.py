@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from generator.kind import PACKAGE  # noqa: E402
-from generator.kinds import status  # noqa: E402
+from generator.kinds import field, status  # noqa: E402
 from generator.outputs import OUTPUTS, build_outputs  # noqa: E402
 from generator.pythons import SUPPORTED  # noqa: E402
 from generator.registry import load_registry  # noqa: E402
@@ -327,7 +327,7 @@ def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str, str]:
 
 def benchmark_interpreters(
     runs: int,
-) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+) -> tuple[list[str], list[str], list[str], list[str], list[str], list[str]]:
     import_rows, lookup_rows, fresh_rows, marginal_rows, counted_rows = (
         [],
         [],
@@ -335,9 +335,11 @@ def benchmark_interpreters(
         [],
         [],
     )
+    field_rows: list[str] = []
     for minor in SUPPORTED:
         python = find_interpreter(minor)
         if python is None:
+            field_rows.append(f"| {minor} | (not found) | | | | | | |")
             import_rows.append(f"| {minor} | (not found) | | | | | | | | | | |")
             fresh_rows.append(f"| {minor} | (not found) | | | | | | | | | |")
             marginal_rows.append(f"| {minor} | (not found) | | |")
@@ -351,7 +353,9 @@ def benchmark_interpreters(
                 if output.is_private:
                     shutil.copy(ROOT / "generated" / output.path, folder)
             write_stdlib_http_status(python, folder)
+            write_plain_fields(Path(folder, PACKAGE))
             subprocess.run([str(python), "-m", "compileall", "-q", folder], check=True)
+            field_rows.append(field_row(python, folder))
             samples: dict[str, list[float]] = {variant: [] for variant in IMPORTS}
             for _ in range(runs):  # alternating, so that all meet the same machine
                 for variant in IMPORTS:
@@ -385,7 +389,78 @@ def benchmark_interpreters(
             fresh_rows.append(fresh_row)
             marginal_rows.append(marginal_row)
             counted_rows.append(counted_row)
-    return import_rows, lookup_rows, fresh_rows, marginal_rows, counted_rows
+    return (
+        import_rows,
+        lookup_rows,
+        fresh_rows,
+        marginal_rows,
+        counted_rows,
+        field_rows,
+    )
+
+
+# What a user writes instead of the field module: the same names as string
+# constants, and a dict from each name in lowercase to its spelling, for lookup.
+PLAIN_FIELDS = "plain_fields"
+FIELD_NAMES = ("content-type", "Content-Type", "ACCEPT-ENCODING", "x-request-id")
+FIELD_LOOKUPS = """
+import timeit
+from {package}.http_field import lookup
+from {package}.{plain} import _LOOKUP as d
+ratios = []
+for name in {names!r}:
+    lookup(name)
+    ours = min(timeit.repeat("lookup(name)", globals=globals(), number=100_000, repeat=9))
+    theirs = min(timeit.repeat("d.get(name.lower())", globals=globals(), number=100_000, repeat=9))
+    ratios.append(ours / theirs)
+# The first lookup of a spelling not asked before, each a new one.
+spellings = iter(["".join(c.upper() if n >> i & 1 else c for i, c in enumerate("content-security-policy")) for n in range(2 ** 20)])
+first = min(timeit.repeat("lookup(next(spellings))", globals=globals(), number=2_000, repeat=9))
+steady = min(timeit.repeat("d.get(next(spellings).lower())", globals=globals(), number=2_000, repeat=9))
+print(*ratios, first / steady)
+"""
+
+
+def write_plain_fields(package: Path) -> None:
+    """The plain module of the field names, made from the registry, in `package`."""
+    registry = load_registry(field.KIND, ROOT / "data" / field.KIND.registry, "r")
+    lines = ['"""The field names as string constants, and a dict for lookup."""', ""]
+    lines += [
+        f"{entry.constant} = {entry.name!r}"  # type: ignore[attr-defined]
+        for entry in registry.entries
+        if entry.constant  # type: ignore[attr-defined]
+    ]
+    lines += ["", "_LOOKUP = {"]
+    lines += [f"    {entry.lowercase!r}: {entry.name!r}," for entry in registry.entries]  # type: ignore[attr-defined]
+    Path(package, f"{PLAIN_FIELDS}.py").write_text("\n".join([*lines, "}", ""]))
+
+
+def field_row(python: Path, folder: str) -> str:
+    """The field module's own import (what it adds to importing the package) against
+    the plain module's, in instructions; lookup() against d.get(name.lower())."""
+    counted = None
+    if shutil.which("valgrind") is not None:
+        package = _instructions(python, f"import {PACKAGE}", folder)
+        ours, plain = (
+            _instructions(python, f"import {PACKAGE}.{module}", folder) - package
+            for module in ("http_field", PLAIN_FIELDS)
+        )
+        counted = f"{ours:,} | {plain:,} | **{ours / plain:.3f}**"
+    timed = subprocess.run(
+        [
+            str(python),
+            "-c",
+            FIELD_LOOKUPS.format(
+                package=PACKAGE, plain=PLAIN_FIELDS, names=FIELD_NAMES
+            ),
+        ],
+        env={**os.environ, "PYTHONPATH": folder},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    ratios = " | ".join(f"{float(ratio):.2f}" for ratio in timed)
+    return f"| {_version(python)} | {counted or '(no valgrind) | |'} | {ratios} |"
 
 
 def _ratio(counted: dict[str, int | None], ours: str, theirs: str) -> str:
@@ -494,7 +569,7 @@ def main() -> None:
     quick = parser.parse_args().quick
     runs = 10 if quick else 100
 
-    import_rows, lookup_rows, fresh_rows, marginal_rows, counted_rows = (
+    import_rows, lookup_rows, fresh_rows, marginal_rows, counted_rows, field_rows = (
         benchmark_interpreters(runs)
     )
     print("## What a user writes instead, in a fresh process\n")
@@ -571,6 +646,23 @@ def main() -> None:
     print("| CPython | operation | http_status | standard library | ratio |")
     print("| --- | --- | ---: | ---: | ---: |")
     print("\n".join(lookup_rows))
+
+    print("\n## Field names: http_field against a plain module, per interpreter\n")
+    print(
+        "Import: what importing the module adds to importing the package, in instructions under\n"
+        "callgrind (PYTHONHASHSEED=0), against a plain module of the same package holding the same\n"
+        "names as string constants and a dict from each lowercase name to its spelling. lookup():\n"
+        "the best of 9 timeit rounds of 100,000 against `d.get(name.lower())` on that dict, for a\n"
+        "name asked before in the same spelling; and the first lookup of a spelling never asked\n"
+        "before (each call a new one), against the same get.\n"
+    )
+    print(
+        "| CPython | http_field import | plain module import | ratio "
+        + "".join(f"| lookup({name!r}) " for name in FIELD_NAMES)
+        + "| first lookup of a new spelling |"
+    )
+    print("| --- | ---: | ---: | ---: |" + " ---: |" * (len(FIELD_NAMES) + 1))
+    print("\n".join(field_rows))
 
     print(f"\n## The generator (Python {sys.version.split()[0]})\n")
     print(

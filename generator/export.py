@@ -17,8 +17,7 @@ import typing
 from typing import Any
 
 from .kind import Kind
-from .registry import DATA, Registry, entry_schema
-from .sourcefile import read_json
+from .registry import Registry, entry_schema
 
 _SCALARS = {int: "integer", str: "string", bool: "boolean"}
 # What the registry's schema says of a field that holds for its export too.
@@ -26,7 +25,7 @@ _CARRIED = ("description", "enum", "minimum", "maximum")
 
 
 def export(registry: Registry) -> dict[str, Any]:
-    order = list(_entry_fields(_registry_schema(registry.kind), registry.kind))
+    order = list(_entry_fields(registry.schema, registry.kind))
     return {
         registry.kind.entries: [
             _plain(entry, _exported(type(entry), order)) for entry in registry.entries
@@ -36,7 +35,7 @@ def export(registry: Registry) -> dict[str, Any]:
 
 def export_schema(registry: Registry) -> dict[str, Any]:
     kind = registry.kind
-    source = _registry_schema(kind)
+    source = registry.schema
     definitions: dict[str, Any] = {}
     reference = _type_schema(kind.record, definitions, _entry_fields(source, kind))
     return {
@@ -51,11 +50,6 @@ def export_schema(registry: Registry) -> dict[str, Any]:
         "properties": {kind.entries: {"type": "array", "items": reference}},
         "$defs": definitions,
     }
-
-
-def _registry_schema(kind: Kind) -> dict[str, Any]:
-    loaded: dict[str, Any] = read_json(DATA / kind.schema, "the registry's JSON Schema")
-    return loaded
 
 
 def _entry_fields(source: dict[str, Any], kind: Kind) -> dict[str, Any]:

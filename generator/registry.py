@@ -51,6 +51,7 @@ class Registry:
     path: str
     kind: Kind
     entries: tuple[Entry, ...]
+    schema: dict[str, Any]  # the registry's JSON Schema, which the export's follows
 
     @property
     def members(self) -> tuple[EnumEntry, ...]:
@@ -115,8 +116,12 @@ class Registry:
 def load_registry(
     kind: Kind, path: Path, shown_path: str, schema_path: Path | None = None
 ) -> Registry:
-    """The registry of `kind` at `path`; InputError with every problem it has."""
-    schema_path = schema_path or DATA / kind.schema
+    """The registry of `kind` at `path`, validated by the JSON Schema beside it (the
+    project's, where there is none beside it; or the one at `schema_path`);
+    InputError with every problem it has."""
+    if schema_path is None:
+        beside = path.parent / kind.schema
+        schema_path = beside if beside.is_file() else DATA / kind.schema
     schema = read_json(schema_path, "the registry's JSON Schema")
     _check_kind(kind, schema, shown(schema_path))
     document = read_document(path, shown_path, kind.entries)
@@ -138,7 +143,7 @@ def load_registry(
         )
         for index, entry in enumerate(document.data[kind.entries])
     )
-    return Registry(shown_path, kind, entries)
+    return Registry(shown_path, kind, entries, schema)
 
 
 def entry_schema(schema: dict[str, Any], entries: str) -> dict[str, Any] | None:

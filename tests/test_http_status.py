@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 import sys
 from pathlib import Path
@@ -116,25 +117,18 @@ def test_generated_header_names_the_command_and_nothing_of_this_machine(
     assert not re.search(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}", text)
 
 
-def test_the_examples_in_the_docstrings_run() -> None:
+@pytest.mark.parametrize(
+    "module",
+    [PACKAGE.name]
+    + [
+        f"{PACKAGE.name}.{output.name.removesuffix('.py')}"
+        for output in OUTPUTS
+        if output.is_python and not output.is_private and output.name != "__init__.py"
+    ],
+)
+def test_the_examples_in_the_docstrings_run(module: str) -> None:
+    """Every public module shows how it is used, and its examples run."""
     import doctest
 
-    import http_status_registry
-    from http_status_registry import (
-        http_method,
-        http_method_info,
-        http_status,
-        http_status_constants,
-        http_status_info,
-    )
-
-    for module in (
-        http_status_registry,
-        http_status,
-        http_status_constants,
-        http_status_info,
-        http_method,
-        http_method_info,
-    ):
-        result = doctest.testmod(module)
-        assert result.attempted > 0 and result.failed == 0, module.__name__
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0, module

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import METHODS, ROOT, STATUSES, Project, edit, load_registry
+from conftest import METHODS, REGISTRIES, ROOT, STATUSES, Project, edit, load_registry
 
 IANA = ROOT / "data" / "iana" / STATUSES.kind.iana.file
 IANA_METHODS = ROOT / "data" / "iana" / METHODS.kind.iana.file
@@ -84,9 +84,10 @@ def test_the_committed_registry_agrees_with_iana(cli) -> None:  # type: ignore[n
     assert "0 unexplained" in result.out
     kept = [line for line in result.out.splitlines() if line.startswith("kept: ")]
     recorded = [
-        f"kept: {STATUSES.path}:{status.line}: {status.code} {aspect}: {reason}"
-        for status in STATUSES.entries
-        for aspect, reason in status.iana_deviations.items()
+        f"kept: {registry.path}:{entry.line}: {entry.key} {aspect}: {reason}"
+        for registry in REGISTRIES.values()
+        for entry in registry.entries
+        for aspect, reason in entry.iana_deviations.items()
     ]
     assert kept == recorded
     assert result.err == ""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import METHODS, STATUSES, Project, replaced
+from conftest import KINDS, REGISTRIES, Kind, Project, replaced
 
 # Regressions and failure injection: in make test, not in the quick loop.
 pytestmark = pytest.mark.slow
@@ -48,26 +48,39 @@ def _running(serve: Callable[[], None], stop: Callable[[], None]) -> Iterator[No
         thread.join()
 
 
-def _files(project: Project) -> tuple[Path, Path, Path]:
-    status, methods = (project.iana_of(kind) for kind in (STATUSES.kind, METHODS.kind))
-    return status, methods, status.parent / "README.md"
+STATUS = REGISTRIES["status"].kind  # whose rows some tests edit
+METHOD = REGISTRIES["method"].kind
 
 
-def _serve_copies(project: Project, folder: Path) -> tuple[Path, Path]:
-    status, methods, _ = _files(project)
-    (folder / "status.csv").write_bytes(status.read_bytes())
-    (folder / "methods.csv").write_bytes(methods.read_bytes())
-    return folder / "status.csv", folder / "methods.csv"
+def _served(kind: Kind) -> str:
+    """The path at which the test servers serve `kind`'s file."""
+    return f"/{kind.name}.csv"
+
+
+def _files(project: Project) -> list[Path]:
+    """Every vendored file, and the README that holds their provenance."""
+    vendored = [project.iana_of(kind) for kind in KINDS]
+    return [*vendored, vendored[0].parent / "README.md"]
+
+
+def _bytes(project: Project, kind: Kind) -> bytes:
+    return project.iana_of(kind).read_bytes()
+
+
+def _serve_copies(project: Project, folder: Path) -> dict[str, Path]:
+    """Every kind's vendored file, served as it is; the served copies, by kind."""
+    copies = {}
+    for kind in KINDS:
+        copies[kind.name] = folder / _served(kind).lstrip("/")
+        copies[kind.name].write_bytes(_bytes(project, kind))
+    return copies
 
 
 def _update(cli, project: Project, address: str, *extra: str):  # type: ignore[no-untyped-def]
     return cli(
         "iana-update",
         *project.paths("iana-update"),
-        "--status-url",
-        f"{address}/status.csv",
-        "--method-url",
-        f"{address}/methods.csv",
+        *(f"--{kind.name}-url={address}{_served(kind)}" for kind in KINDS),
         "--today",
         TODAY,
         "--expiry",
@@ -82,24 +95,24 @@ def test_unchanged_files_change_nothing(project: Project, cli, served) -> None: 
     before = {path: path.read_bytes() for path in _files(project)}
     result = _update(cli, project, address)
     assert result.code == 0, result.out + result.err
-    assert result.out.count(": unchanged") == 2
+    assert result.out.count(": unchanged") == len(KINDS)
     assert {path: path.read_bytes() for path in _files(project)} == before
 
 
 def test_a_changed_status_file_replaces_the_copy_and_its_provenance(project: Project, cli, served) -> None:  # type: ignore[no-untyped-def]
     folder, address = served
-    status_served, _ = _serve_copies(project, folder)
+    status_served = _serve_copies(project, folder)[STATUS.name]
     data = replaced(status_served.read_bytes(), b"404,Not Found,", b"404,Not There,")
     status_served.write_bytes(data)
     result = _update(cli, project, address)
-    status, _, readme = _files(project)
+    status, readme = project.iana_of(STATUS), _files(project)[-1]
     assert status.read_bytes() == data
-    assert f"replaced by {address}/status.csv" in result.out
+    assert f"replaced by {address}{_served(STATUS)}" in result.out
     assert "  changed: 404" in result.out.splitlines()
     text = readme.read_text(encoding="utf-8")
     assert f"- sha256 `{hashlib.sha256(data).hexdigest()}`" in text
     assert (
-        f"- Source: fetched from {address}/status.csv by `make iana-update` on {TODAY}."
+        f"- Source: fetched from {address}{_served(STATUS)} by `make iana-update` on {TODAY}."
         in text
     )
     # The other file's provenance is untouched, and the comparison now fails.
@@ -110,7 +123,7 @@ def test_a_changed_status_file_replaces_the_copy_and_its_provenance(project: Pro
 
 def test_a_new_method_is_reported_as_added(project: Project, cli, served) -> None:  # type: ignore[no-untyped-def]
     folder, address = served
-    _, methods_served = _serve_copies(project, folder)
+    methods_served = _serve_copies(project, folder)[METHOD.name]
     with methods_served.open("a", encoding="utf-8") as stream:
         stream.write('ZZZ-NEW,no,yes,"[RFC9999, Section 3]"\n')
     result = _update(cli, project, address)
@@ -125,21 +138,22 @@ def test_a_new_method_is_reported_as_added(project: Project, cli, served) -> Non
 )
 def test_a_file_that_does_not_parse_is_not_vendored(project: Project, cli, served, served_text: str) -> None:  # type: ignore[no-untyped-def]
     folder, address = served
-    status_served, _ = _serve_copies(project, folder)
+    status_served = _serve_copies(project, folder)[STATUS.name]
     status_served.write_text(served_text, encoding="utf-8")
     before = {path: path.read_bytes() for path in _files(project)}
     result = _update(cli, project, address)
     assert result.code == 2
-    assert f"{address}/status.csv" in result.err and "nothing was changed" in result.err
+    assert f"{address}{_served(STATUS)}" in result.err
+    assert "nothing was changed" in result.err
     assert {path: path.read_bytes() for path in _files(project)} == before
 
 
 def test_an_unreachable_address_changes_nothing(project: Project, cli, served) -> None:  # type: ignore[no-untyped-def]
     _, address = served
     before = {path: path.read_bytes() for path in _files(project)}
-    result = _update(cli, project, address)  # serves nothing: 404 for both
+    result = _update(cli, project, address)  # serves nothing: 404 for each
     assert result.code == 2
-    assert result.err.count("download: ") == 2
+    assert result.err.count("download: ") == len(KINDS)
     assert {path: path.read_bytes() for path in _files(project)} == before
 
 
@@ -221,56 +235,54 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
-def _status_bytes(project: Project) -> bytes:
-    return _files(project)[0].read_bytes()
-
-
-def _methods_bytes(project: Project) -> bytes:
-    return _files(project)[1].read_bytes()
+def _serve_the_rest(replies: dict[str, Reply], project: Project) -> None:
+    """Every kind's file the test has not scripted, served as it is vendored."""
+    for kind in KINDS:
+        replies.setdefault(_served(kind), _sent(_response(_bytes(project, kind))))
 
 
 def test_a_download_shorter_than_announced_is_refused(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
     replies, address = hostile
-    data = _status_bytes(project)
+    data = _bytes(project, STATUS)
     cut = data.index(b"\n500,") + 1  # at a row boundary: what arrived parses
-    replies["/status.csv"] = _sent(
+    replies[_served(STATUS)] = _sent(
         _response(data[:cut], f"Content-Length: {len(data)}", "Connection: close")
     )
-    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    _serve_the_rest(replies, project)
     result = _unchanged_after(project, cli, address)
     assert f"announced {len(data)} bytes and sent {cut}" in result.err
 
 
 def test_a_chunked_download_cut_short_is_refused(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
     replies, address = hostile
-    data = _status_bytes(project)
-    replies["/status.csv"] = _sent(
+    data = _bytes(project, STATUS)
+    replies[_served(STATUS)] = _sent(
         _response(b"%x\r\n" % len(data) + data[:100], "Transfer-Encoding: chunked")
     )
-    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    _serve_the_rest(replies, project)
     result = _unchanged_after(project, cli, address)
-    assert f"{address}/status.csv failed (IncompleteRead" in result.err
+    assert f"{address}{_served(STATUS)} failed (IncompleteRead" in result.err
 
 
 @pytest.mark.parametrize("where", ["body", "headers"])
 def test_a_server_that_drips_is_given_up_on_in_time(project: Project, cli, hostile, where: str) -> None:  # type: ignore[no-untyped-def]
     replies, address = hostile
-    data = _status_bytes(project)
+    data = _bytes(project, STATUS)
     if where == "body":
         head = _response(b"", f"Content-Length: {len(data)}")
-        replies["/status.csv"] = _dripping(head, data[:40], every=0.25)
+        replies[_served(STATUS)] = _dripping(head, data[:40], every=0.25)
     else:
-        replies["/status.csv"] = _dripping(
+        replies[_served(STATUS)] = _dripping(
             b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"x" * 40, every=0.25
         )
-    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    _serve_the_rest(replies, project)
     started = time.monotonic()
     result = _unchanged_after(project, cli, address, "--timeout", "1.5")
     # Each byte comes well within any per-read timeout; only the whole is bounded
     # (by 1.5 s; the margin is for a loaded machine, far below the minutes a
     # per-read timeout would take).
     assert time.monotonic() - started < 30
-    assert f"{address}/status.csv did not finish within 1.5 s" in result.err
+    assert f"{address}{_served(STATUS)} did not finish within 1.5 s" in result.err
 
 
 @pytest.mark.parametrize(
@@ -294,26 +306,21 @@ def test_a_server_that_drips_is_given_up_on_in_time(project: Project, cli, hosti
 )
 def test_a_reply_that_is_not_a_plain_csv_file_is_refused(project: Project, cli, hostile, reply: bytes) -> None:  # type: ignore[no-untyped-def]
     replies, address = hostile
-    replies["/status.csv"] = _sent(reply)
-    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    replies[_served(STATUS)] = _sent(reply)
+    _serve_the_rest(replies, project)
     result = _unchanged_after(project, cli, address)
     problems = [line for line in result.err.splitlines() if "download:" in line]
-    assert len(problems) == 1 and f"{address}/status.csv" in problems[0]
+    assert len(problems) == 1 and f"{address}{_served(STATUS)}" in problems[0]
 
 
-@pytest.mark.parametrize(
-    "file, row",
-    [
-        ("methods", b'"GET\r\nerror: INJECTED",yes,yes,"[RFC9110, Section 9.3.1]"\r\n'),
-        ("status", b'599,"Gone Fishing\r\nerror: INJECTED","[RFC9999]"\r\n'),
-    ],
-)
-def test_downloaded_text_cannot_add_a_line_to_the_report(project: Project, cli, hostile, file: str, row: bytes) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_downloaded_text_cannot_add_a_line_to_the_report(project: Project, cli, hostile, kind: Kind) -> None:  # type: ignore[no-untyped-def]
+    """A row whose key holds a line break and the start of a report line."""
     replies, address = hostile
-    served = {"status": _status_bytes(project), "methods": _methods_bytes(project)}
-    served[file] += row
-    for name, data in served.items():
-        replies[f"/{name}.csv"] = _sent(_response(data))
+    width = len(kind.iana.header)
+    row = b'"X\r\nerror: INJECTED"' + b"," * (width - 1) + b"\r\n"
+    replies[_served(kind)] = _sent(_response(_bytes(project, kind) + row))
+    _serve_the_rest(replies, project)
     result = _unchanged_after(project, cli, address)
     output = (result.out + result.err).splitlines()
     assert not [line for line in output if line.startswith("error: INJECTED")]
@@ -322,20 +329,20 @@ def test_downloaded_text_cannot_add_a_line_to_the_report(project: Project, cli, 
 
 def test_a_method_that_is_not_a_token_is_refused(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
     replies, address = hostile
-    replies["/status.csv"] = _sent(_response(_status_bytes(project)))
-    data = _methods_bytes(project) + b'BAD METHOD,no,no,"[RFC9999]"\n'
-    replies["/methods.csv"] = _sent(_response(data))
+    replies[_served(STATUS)] = _sent(_response(_bytes(project, STATUS)))
+    data = _bytes(project, METHOD) + b'BAD METHOD,no,no,"[RFC9999]"\n'
+    replies[_served(METHOD)] = _sent(_response(data))
     result = _unchanged_after(project, cli, address)
     assert "Method Name: 'BAD METHOD' is not a token" in result.err
 
 
 def test_duplicate_rows_are_reported_not_collapsed(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
     replies, address = hostile
-    data = _status_bytes(project)
+    data = _bytes(project, STATUS)
     first = data[: data.index(b"\n404,") + 1].count(b"\n") + 1
     data += b'404,Not There,"[RFC9110, Section 15.5.5]"\n'
-    replies["/status.csv"] = _sent(_response(data))
-    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
+    replies[_served(STATUS)] = _sent(_response(data))
+    _serve_the_rest(replies, project)
     result = _unchanged_after(project, cli, address)
     assert f"Value: 404 is already at line {first}; expected each once" in result.err
 
@@ -343,10 +350,10 @@ def test_duplicate_rows_are_reported_not_collapsed(project: Project, cli, hostil
 def test_one_failed_download_writes_neither_file(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
     """All or nothing: a good new status file is not written when the methods fail."""
     replies, address = hostile
-    changed = replaced(_status_bytes(project), b"404,Not Found,", b"404,Not There,")
-    replies["/status.csv"] = _sent(_response(changed))  # /methods.csv: 404
+    changed = replaced(_bytes(project, STATUS), b"404,Not Found,", b"404,Not There,")
+    replies[_served(STATUS)] = _sent(_response(changed))  # the others: 404
     result = _unchanged_after(project, cli, address)
-    assert f"{address}/methods.csv failed (HTTP Error 404" in result.err
+    assert f"{address}{_served(METHOD)} failed (HTTP Error 404" in result.err
 
 
 @pytest.mark.parametrize("damage", ["a reworded section", "no README"])
@@ -354,10 +361,10 @@ def test_provenance_that_cannot_be_updated_changes_nothing(project: Project, cli
     """The README is rewritten in memory before any file is replaced; its problem is
     reported with a path relative to the working folder."""
     replies, address = hostile
-    changed = replaced(_status_bytes(project), b"404,Not Found,", b"404,Not There,")
-    replies["/status.csv"] = _sent(_response(changed))
-    replies["/methods.csv"] = _sent(_response(_methods_bytes(project)))
-    readme = _files(project)[2]
+    changed = replaced(_bytes(project, STATUS), b"404,Not Found,", b"404,Not There,")
+    replies[_served(STATUS)] = _sent(_response(changed))
+    _serve_the_rest(replies, project)
+    readme = _files(project)[-1]
     if damage == "no README":
         readme.unlink()
     else:
@@ -378,7 +385,7 @@ def test_a_registry_that_does_not_validate_changes_no_vendored_file(project: Pro
     """Everything the comparison needs is loaded before anything is written: an
     invalid registry is reported, and the new IANA file is not vendored."""
     folder, address = served
-    status_served, _ = _serve_copies(project, folder)
+    status_served = _serve_copies(project, folder)[STATUS.name]
     status_served.write_bytes(
         replaced(status_served.read_bytes(), b"404,Not Found,", b"404,Not There,")
     )

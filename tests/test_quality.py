@@ -297,9 +297,15 @@ def test_the_wheel_works_in_a_fresh_venv(
     wheel: Path, tmp_path: Path, minor: str
 ) -> None:
     python = _install(wheel, require_interpreter(minor), tmp_path / "venv")
+    modules = [
+        f"{PACKAGE.name}.{output.name.removesuffix('.py')}"
+        for output in OUTPUTS
+        if output.is_python and output.name != "__init__.py"
+    ]
     probe = (
-        "import sys\n"
+        "import importlib, sys\n"
         "import http_status_registry\n"
+        f"for module in {modules!r}: importlib.import_module(module)\n"
         "from http_status_registry import http_method, http_method_info, http_status\n"
         "from http_status_registry import http_status_constants, http_status_info\n"
         "assert http_method_info.lookup(http_method.HTTPMethod('GET')).safe\n"

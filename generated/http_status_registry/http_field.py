@@ -24,7 +24,7 @@ __all__ = [
     "DEPRECATED_FIELDS",
     "HOP_BY_HOP_FIELDS",
     "OBSOLETED_FIELDS",
-    "FieldInfo",
+    "FieldInfo",  # noqa: F822 (made on first use: see __getattr__)
     "HTTPField",
     "lookup",
 ]
@@ -398,8 +398,6 @@ def lookup(name):
 
 def _answer(name):
     """lookup() for a spelling not asked before, or an object that is not a plain str."""
-    from ._http_field_info import FIELDS, FieldInfo
-
     try:
         # A str subclass by its plain value, so that none of its methods runs.
         text = str.__str__(name) if isinstance(name, str) else None
@@ -407,23 +405,35 @@ def _answer(name):
         text = None
     if not text or text.strip(_TCHAR):
         return None
-    fields = FIELDS.get(text.lower())
-    if fields is None:
-        # Not remembered: the names a server is sent are without number.
-        return FieldInfo(
-            text,
-            "unknown",
-            "unregistered",
-            "",
-            "RFC 9110, Section 5.1",
-            "https://www.rfc-editor.org/rfc/rfc9110.html#section-5.1",
-            "",
-            "",
-        )
+    facts = _FACTS or _load_facts()
+    key = text.lower()
+    info = _BY_NAME.get(key)
+    if info is None:
+        fields = facts.FIELDS.get(key)
+        if fields is None:
+            # Not remembered: the names a server is sent are without number.
+            return facts.FieldInfo(
+                text,
+                "unknown",
+                "unregistered",
+                "",
+                "RFC 9110, Section 5.1",
+                "https://www.rfc-editor.org/rfc/rfc9110.html#section-5.1",
+                "",
+                "",
+            )
+        info = _BY_NAME[key] = facts.FieldInfo(*fields)
     if len(_ANSWERS) >= _MOST_ANSWERS:
         _ANSWERS.clear()
-    info = _ANSWERS[text] = FieldInfo(*fields)
+    _ANSWERS[text] = info
     return info
+
+
+def _load_facts():
+    global _FACTS
+    from . import _http_field_info as _FACTS
+
+    return _FACTS
 
 
 def __getattr__(name):
@@ -435,8 +445,11 @@ def __getattr__(name):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# The answers given, by the spelling asked for: the next lookup of the same
-# spelling is one dict lookup. Bounded: every spelling of every name would be
-# without number.
+# The module of the facts, once loaded; the answer for each name known, by its
+# lowercase form, once asked for; and the answers given, by the spelling asked for,
+# so that the next lookup of the same spelling is one dict lookup. The last is
+# bounded: every spelling of every name would be without number.
+_FACTS = None
+_BY_NAME = {}
 _ANSWERS = {}
 _MOST_ANSWERS = 4096
