@@ -154,6 +154,8 @@ KIND = Kind(
         Output("http_method.pyi"),
         Output("http-methods.md"),
         Output("http-methods.rst"),
+        Output("http-methods.json"),
+        Output("http-methods.schema.json"),
     ),
     registry_rules=enum_names_once,
     # The first CPython with an HTTPMethod at all.

@@ -279,8 +279,8 @@ KIND = Kind(
         Output("http_status_info.py"),
         Output("status-codes.md"),
         Output("status-codes.rst"),
-        Output("http-status-registry.json"),
-        Output("http-status-registry.schema.json"),
+        Output("status-codes.json"),
+        Output("status-codes.schema.json"),
     ),
     template_context={
         "categories": CATEGORIES,

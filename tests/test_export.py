@@ -1,0 +1,54 @@
+"""Each kind's JSON export: every entry of its registry, in registry order, valid
+against the export's schema, which is itself a valid JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+
+from conftest import GENERATED, KINDS, REGISTRIES, Kind
+
+
+def export_of(kind: Kind) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The kind's export and its schema, as generated; the schema checked."""
+    (export,) = [
+        o.path
+        for o in kind.outputs
+        if o.path.endswith(".json") and not o.path.endswith(".schema.json")
+    ]
+    (schema,) = [o.path for o in kind.outputs if o.path.endswith(".schema.json")]
+    data = json.loads((GENERATED / export).read_text(encoding="utf-8"))
+    loaded = json.loads((GENERATED / schema).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(loaded)
+    jsonschema.validate(data, loaded)
+    return data, loaded
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_the_export_holds_every_entry_in_registry_order(kind: Kind) -> None:
+    data, schema = export_of(kind)
+    registry = REGISTRIES[kind.name]
+    assert list(data) == [kind.entries]
+    assert [entry[kind.record.KEY] for entry in data[kind.entries]] == [
+        entry.key for entry in registry.entries
+    ]
+    for entry, record in zip(data[kind.entries], registry.entries):
+        assert entry["iana"] == record.iana
+        assert entry["iana_deviations"] == record.iana_deviations
+        for name in kind.record.EXPORTED:
+            assert entry[name] == getattr(record, name)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_every_exported_field_is_described(kind: Kind) -> None:
+    """Descriptions are data (the registry's schema, the records' EXPORTED), so that
+    they survive python -OO; every field of an entry has one."""
+    _, schema = export_of(kind)
+    entry = schema["$defs"][next(iter(schema["$defs"]))]
+    described = [
+        name for name, rule in entry["properties"].items() if "description" in rule
+    ]
+    assert set(kind.record.EXPORTED) <= set(described)
