@@ -14,7 +14,7 @@ the C library's own loader, unpacked beside it, from a small wrapper script in t
 unpacked usr/bin/: `CACHE/3.X/usr/bin/python`. The wrapper names itself as argv[0],
 so sys.executable, sys.prefix, `python -m venv` and subprocesses all work.
 
-The cache folder (HTTP_STATUS_CPYTHON_CACHE, else ~/.cache/http-status-registry/cpython)
+The cache folder (HTTP_REGISTRIES_CPYTHON_CACHE, else ~/.cache/http-registries/cpython)
 is reused while its interpreter runs; delete a version's folder to fetch it again.
 Suites move on, so a version is looked for in unstable, then testing, then experimental;
 when it is in none of them, the script says what it tried and exits 1.
@@ -61,11 +61,11 @@ class ProvisionError(Exception):
 
 
 def cache_folder() -> Path:
-    configured = os.environ.get("HTTP_STATUS_CPYTHON_CACHE")
+    configured = os.environ.get("HTTP_REGISTRIES_CPYTHON_CACHE")
     if configured:
         return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "http-status-registry" / "cpython"
+    return Path(base) / "http-registries" / "cpython"
 
 
 def provision(version: str, cache: Path) -> Path:

@@ -6,7 +6,7 @@ For every supported CPython found (pyenv, `python3.X` on PATH, the cache of
 .ci/cpython.py), in fresh interpreter processes, from compiled .pyc files as an
 installed package has them, three yardsticks:
 
-- what a user writes instead: `from http_status_registry.http_status import
+- what a user writes instead: `from http_registries.http_status import
   HTTPStatus` against `from http import HTTPStatus` (and the pair against both
   enums), nothing imported before;
 - the marginal cost after `import http.client`, against a module of an empty
@@ -62,9 +62,9 @@ IMPORTS = {
 # What a user writes, in a fresh process (nothing imported before): the modules
 # against the standard library's own enums.
 FRESH = {
-    "import http_status": "from http_status_registry.http_status import HTTPStatus",
+    "import http_status": "from http_registries.http_status import HTTPStatus",
     "from http import HTTPStatus": "from http import HTTPStatus",
-    "import http_status, http_method": "from http_status_registry import http_status, http_method",
+    "import http_status, http_method": "from http_registries import http_status, http_method",
     # Both of the standard library's enums, where it has both (3.11 on).
     "import http": "import http",
 }
@@ -307,7 +307,7 @@ def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str, str]:
         [
             str(python),
             "-c",
-            "import http; from http_status_registry import http_status; "
+            "import http; from http_registries import http_status; "
             "print(http_status.HTTPStatus is http.HTTPStatus)",
         ],
         env={**os.environ, "PYTHONPATH": folder},
@@ -583,9 +583,9 @@ def main() -> None:
         "which builds both of the standard library's enums from 3.11 on.\n"
     )
     print(
-        "| CPython | http_status is http's | from http_status_registry.http_status import HTTPStatus "
+        "| CPython | http_status is http's | from http_registries.http_status import HTTPStatus "
         "| from http import HTTPStatus | ratio | whole process | whole process, http "
-        "| ratio | from http_status_registry import http_status, http_method | import http | ratio |"
+        "| ratio | from http_registries import http_status, http_method | import http | ratio |"
     )
     print(
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -593,11 +593,11 @@ def main() -> None:
     print("\n".join(fresh_rows))
     print("\n## The marginal cost after `import http.client`\n")
     print(
-        "What importing http_status_registry.http_status adds to a program that has imported\n"
+        "What importing http_registries.http_status adds to a program that has imported\n"
         "http.client (and so http), against a module of an empty package that only re-exports\n"
         "http.HTTPStatus: the floor of any such import.\n"
     )
-    print("| CPython | http_status_registry.http_status | re-export floor | ratio |")
+    print("| CPython | http_registries.http_status | re-export floor | ratio |")
     print("| --- | ---: | ---: | ---: |")
     print("\n".join(marginal_rows))
     print("\n## The same two, in instructions\n")

@@ -12,7 +12,7 @@ import json
 import sys
 import timeit
 
-from http_status_registry import (
+from http_registries import (
     http_method,
     http_method_info,
     http_status,

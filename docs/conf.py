@@ -1,8 +1,8 @@
 """Sphinx configuration of the package's documentation page (make docs)."""
 
-project = "http-status-registry"
-author = "the http-status-registry maintainers"
-copyright = "the http-status-registry maintainers"
+project = "http-registries"
+author = "the http-registries maintainers"
+copyright = "the http-registries maintainers"
 
 extensions: list[str] = []
 # Every cross-reference must resolve: a misspelt name fails the build (-W).

@@ -128,7 +128,7 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m generator",
-        description="Generate the http_status_registry package, its tables and its export "
+        description="Generate the http_registries package, its tables and its export "
         "from the registries in data/, check them, and compare the registries with IANA's.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

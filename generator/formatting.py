@@ -6,7 +6,7 @@ kept in a cache folder under a hash of exactly those, and a run whose rendered t
 did not change reuses it. An entry is trusted only when it proves itself: it
 carries the sha256 of its own text, and one that does not match (truncated by a
 crash, edited, of another layout) is formatted anew and replaced. A cache that
-cannot be read or written is simply not used; HTTP_STATUS_FORMAT_CACHE set to
+cannot be read or written is simply not used; HTTP_REGISTRIES_FORMAT_CACHE set to
 nothing turns it off.
 """
 
@@ -64,12 +64,12 @@ def _black_version() -> str:
 
 
 def _cache_folder() -> Path | None:
-    """HTTP_STATUS_FORMAT_CACHE, if set (empty: no cache), else the user's cache folder."""
-    configured = os.environ.get("HTTP_STATUS_FORMAT_CACHE")
+    """HTTP_REGISTRIES_FORMAT_CACHE, if set (empty: no cache), else the user's cache folder."""
+    configured = os.environ.get("HTTP_REGISTRIES_FORMAT_CACHE")
     if configured is not None:
         return Path(configured) if configured else None
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "http-status-registry" / "black"
+    return Path(base) / "http-registries" / "black"
 
 
 def _cache_path(source: str, stub: bool) -> Path | None:

@@ -16,8 +16,8 @@ from .records import Entry
 from .validation import EntryRules, RegistryRules
 
 # The import package the Python outputs make, named after the distribution
-# (http-status-registry) so that no other distribution installs the same name.
-PACKAGE = "http_status_registry"
+# (http-registries) so that no other distribution installs the same name.
+PACKAGE = "http_registries"
 
 # How each type of output says that it is generated; JSON and a py.typed marker
 # cannot say it.
@@ -108,6 +108,9 @@ class Kind:
     # case (RFC 9110, Section 5.1); codes and methods compare as written.
     fold: Callable[[Any], Any] = same
     enum: EnumPart | None = None  # None for a kind CPython has no enum of
+    # The names the package gives at its top, each with the module and the name in
+    # it that it is: ("lookup_status", "http_status_info", "lookup").
+    top_level: tuple[tuple[str, str, str], ...] = ()
     # Constants the templates print that belong to no entry.
     template_context: dict[str, Any] = field(default_factory=dict)
 

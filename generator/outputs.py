@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The files of the package itself, rendered once from the project: its __init__
 # (the version) and the py.typed marker.
-PACKAGE_OUTPUTS = (Output("__init__.py"), Output("py.typed"))
+PACKAGE_OUTPUTS = (Output("__init__.py"), Output("__init__.pyi"), Output("py.typed"))
 PACKAGE_SOURCES = ("pyproject.toml",)
 # Every generated file: the package's own, and every kind's.
 OUTPUTS = PACKAGE_OUTPUTS + tuple(output for kind in KINDS for output in kind.outputs)
@@ -79,5 +79,10 @@ def project() -> dict[str, Any]:
 
 
 def _package_context() -> dict[str, Any]:
-    """The package's name and version, for its own files."""
-    return {"package": PACKAGE, "version": project()["version"]}
+    """The package's name and version, and the names it gives at its top, for its
+    own files."""
+    return {
+        "package": PACKAGE,
+        "version": project()["version"],
+        "top_level": [name for kind in KINDS for name in kind.top_level],
+    }

@@ -66,8 +66,8 @@ def main(arguments):
     # http itself is imported first (above), with the real enum._simple_enum.
     built_by = hide_or_count_simple_enum("--class-statement" in arguments)
     # The enum the modules build, on every version (see parity.py).
-    from http_status_registry import http_method
-    from http_status_registry._http_method_enum import HTTPMethod
+    from http_registries import http_method
+    from http_registries._http_method_enum import HTTPMethod
 
     print("version: " + json.dumps("{}.{}".format(*sys.version_info[:2])))
     print("built by: " + json.dumps(built_by[0] if built_by else "class statement"))

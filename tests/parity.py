@@ -243,8 +243,8 @@ def main(arguments):
     built_by = hide_or_count_simple_enum("--class-statement" in arguments)
     # The enum the modules build, on every version: where http_status gives the
     # standard one, it is what a registry change would make it give instead.
-    from http_status_registry import http_status
-    from http_status_registry._http_status_enum import HTTPStatus
+    from http_registries import http_status
+    from http_registries._http_status_enum import HTTPStatus
 
     found = compare(HTTPStatus, http.HTTPStatus, extensions)
     found += check_categories(HTTPStatus)

@@ -7,8 +7,8 @@ import http
 import http.client
 
 from conftest import PACKAGE, STATUSES
-from http_status_registry import http_status_constants as constants
-from http_status_registry.http_status import HTTPStatus
+from http_registries import http_status_constants as constants
+from http_registries.http_status import HTTPStatus
 
 
 def test_every_http_client_status_constant_is_here_with_the_same_member() -> None:

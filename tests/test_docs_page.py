@@ -58,7 +58,7 @@ def test_a_reference_that_does_not_resolve_fails_the_build(tmp_path: Path) -> No
     api = copy / "docs" / "api.rst"
     api.write_text(
         api.read_text(encoding="utf-8")
-        + "\nSee :class:`http_status_registry.http_status.HTTPStatuss`.\n",
+        + "\nSee :class:`http_registries.http_status.HTTPStatuss`.\n",
         encoding="utf-8",
     )
     result = build(copy / "docs", tmp_path / "out")

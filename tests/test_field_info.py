@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from conftest import GENERATED, PACKAGE, REGISTRIES
-from http_status_registry import http_field
-from http_status_registry.http_field import (
+from http_registries import http_field
+from http_registries.http_field import (
     CONNECTION_SPECIFIC_FIELDS,
     DEPRECATED_FIELDS,
     HOP_BY_HOP_FIELDS,

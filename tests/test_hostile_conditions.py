@@ -58,7 +58,7 @@ def _stale(project: Project) -> None:
 
 def test_a_truncated_format_cache_is_formatted_anew(project: Project, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     cache = tmp_path / "cache"
-    monkeypatch.setenv("HTTP_STATUS_FORMAT_CACHE", str(cache))
+    monkeypatch.setenv("HTTP_REGISTRIES_FORMAT_CACHE", str(cache))
     _stale(project)
     assert cli("generate", *project.paths()).code == 0
     good = project.snapshot()
@@ -96,7 +96,7 @@ def test_output_that_cannot_be_right_is_refused(project: Project, cli, monkeypat
 def test_a_cache_write_that_fails_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("HTTP_STATUS_FORMAT_CACHE", str(tmp_path))
+    monkeypatch.setenv("HTTP_REGISTRIES_FORMAT_CACHE", str(tmp_path))
     source = "x  =  1\n"
     entry = formatting._cache_path(source, stub=False)
     assert entry is not None
@@ -178,8 +178,8 @@ def test_a_pickle_from_a_building_cpython_loads_as_the_standard_enum(
 
 
 def test_info_records_pickle_with_every_protocol() -> None:
-    from http_status_registry.http_method_info import lookup as method_lookup
-    from http_status_registry.http_status_info import lookup
+    from http_registries.http_method_info import lookup as method_lookup
+    from http_registries.http_status_info import lookup
 
     for info in (lookup(404), lookup(520), lookup(299), method_lookup("QUERY")):
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1):

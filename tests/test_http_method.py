@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FORMS, METHODS, Probe, built_as_intended, probe_every_cpython
 from generator.pythons import SUPPORTED, stdlib_range, version_tuple
-from http_status_registry.http_method import HTTPMethod
+from http_registries.http_method import HTTPMethod
 
 pytestmark = pytest.mark.slow
 

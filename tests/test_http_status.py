@@ -13,7 +13,7 @@ import pytest
 from conftest import GENERATED, PACKAGE, ROOT, STATUSES, enum_names, import_generated
 from generator.outputs import OUTPUTS
 from generator.pythons import simple_enum_range
-from http_status_registry.http_status import HTTPStatus
+from http_registries.http_status import HTTPStatus
 
 CODES = {status.code for status in STATUSES.entries}
 PYTHON_OUTPUTS = [output.path for output in OUTPUTS if output.is_python]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import METHODS, PACKAGE, import_generated
-from http_status_registry.http_method import HTTPMethod
-from http_status_registry.http_method_info import (
+from http_registries.http_method import HTTPMethod
+from http_registries.http_method_info import (
     IDEMPOTENT_METHODS,
     SAFE_METHODS,
     MethodInfo,

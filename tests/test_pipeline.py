@@ -102,9 +102,9 @@ def test_a_new_code_reaches_both_modules(project: Project, cli) -> None:  # type
     iana = cli("iana", *project.paths("iana"))
     assert iana.code == 0, iana.out
     probe = (
-        "from http_status_registry.http_status import HTTPStatus\n"
-        "from http_status_registry.http_status_constants import NETWORK_CONNECT_TIMEOUT, responses\n"
-        "from http_status_registry.http_status_info import lookup\n"
+        "from http_registries.http_status import HTTPStatus\n"
+        "from http_registries.http_status_constants import NETWORK_CONNECT_TIMEOUT, responses\n"
+        "from http_registries.http_status_info import lookup\n"
         "m = HTTPStatus(599)\n"
         "assert m is NETWORK_CONNECT_TIMEOUT and m.is_server_error\n"
         "info = lookup(599)\n"

@@ -17,7 +17,7 @@ import tomllib
 from conftest import GENERATED, PACKAGE, ROOT, require_interpreter
 from generator.outputs import OUTPUTS
 from generator.pythons import SUPPORTED
-from http_status_registry.http_status import HTTPStatus
+from http_registries.http_status import HTTPStatus
 
 pytestmark = pytest.mark.slow
 
@@ -304,17 +304,17 @@ def test_the_wheel_works_in_a_fresh_venv(
     ]
     probe = (
         "import importlib, sys\n"
-        "import http_status_registry\n"
+        "import http_registries\n"
         f"for module in {modules!r}: importlib.import_module(module)\n"
-        "from http_status_registry import http_method, http_method_info, http_status\n"
-        "from http_status_registry import http_status_constants, http_status_info\n"
+        "from http_registries import http_method, http_method_info, http_status\n"
+        "from http_registries import http_status_constants, http_status_info\n"
         "assert http_method_info.lookup(http_method.HTTPMethod('GET')).safe\n"
         "assert http_status_info.lookup(520).kind == 'unofficial'\n"
         "assert sys.prefix != sys.base_prefix\n"
         "assert http_status.__file__.startswith(sys.prefix)\n"
         "assert http_status.HTTPStatus(404) is http_status_constants.NOT_FOUND\n"
         "assert all(name not in sys.modules for name in ('jinja2', 'yaml', 'black'))\n"
-        "print(http_status_registry.__version__, http_status_constants.responses[404])\n"
+        "print(http_registries.__version__, http_status_constants.responses[404])\n"
     )
     result = run(python, "-c", probe, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -384,9 +384,9 @@ def test_the_quick_suite_passes_in_the_unpacked_sdist(tmp_path: Path) -> None:
 def test_the_version_is_the_changelog_s_newest() -> None:
     """One version: pyproject.toml's, generated into __version__, with its entry first
     in CHANGELOG.md, as a calendar date."""
-    import http_status_registry
+    import http_registries
 
-    assert http_status_registry.__version__ == VERSION
+    assert http_registries.__version__ == VERSION
     year, month, day = map(int, VERSION.split("."))
     assert 1 <= month <= 12 and 1 <= day <= 31 and year >= 2026
     headings = re.findall(

@@ -10,9 +10,9 @@ import pytest
 from test_export import export_of
 
 from conftest import PACKAGE, STATUSES, import_generated
-from http_status_registry import http_status_constants
-from http_status_registry.http_status import HTTPStatus
-from http_status_registry.http_status_info import (
+from http_registries import http_status_constants
+from http_registries.http_status import HTTPStatus
+from http_registries.http_status_info import (
     HEURISTICALLY_CACHEABLE,
     WITHOUT_CONTENT,
     StatusInfo,

@@ -541,7 +541,7 @@ def test_version_is_the_project_s(cli, capsys) -> None:  # type: ignore[no-untyp
         cli("--version")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     version = project["project"]["version"]
-    assert capsys.readouterr().out.strip().endswith(f"http-status-registry {version}")
+    assert capsys.readouterr().out.strip().endswith(f"http-registries {version}")
 
 
 def test_the_committed_registry_is_valid(cli) -> None:  # type: ignore[no-untyped-def]

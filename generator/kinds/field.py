@@ -247,4 +247,13 @@ KIND = Kind(
         Output("http-fields.schema.json"),
     ),
     template_context={"environ_unprefixed": _ENVIRON_UNPREFIXED},
+    top_level=(
+        ("HTTPField", "http_field", "HTTPField"),
+        ("lookup_field", "http_field", "lookup"),
+        ("FieldInfo", "http_field", "FieldInfo"),
+        ("DEPRECATED_FIELDS", "http_field", "DEPRECATED_FIELDS"),
+        ("OBSOLETED_FIELDS", "http_field", "OBSOLETED_FIELDS"),
+        ("HOP_BY_HOP_FIELDS", "http_field", "HOP_BY_HOP_FIELDS"),
+        ("CONNECTION_SPECIFIC_FIELDS", "http_field", "CONNECTION_SPECIFIC_FIELDS"),
+    ),
 )

@@ -160,4 +160,11 @@ KIND = Kind(
     registry_rules=enum_names_once,
     # The first CPython with an HTTPMethod at all.
     enum=EnumPart(stdlib_api="3.11"),
+    top_level=(
+        ("HTTPMethod", "http_method", "HTTPMethod"),
+        ("lookup_method", "http_method_info", "lookup"),
+        ("MethodInfo", "http_method_info", "MethodInfo"),
+        ("SAFE_METHODS", "http_method_info", "SAFE_METHODS"),
+        ("IDEMPOTENT_METHODS", "http_method_info", "IDEMPOTENT_METHODS"),
+    ),
 )

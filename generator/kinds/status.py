@@ -289,4 +289,11 @@ KIND = Kind(
     registry_rules=enum_names_once,
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
     enum=EnumPart(stdlib_api="3.12"),
+    top_level=(
+        ("HTTPStatus", "http_status", "HTTPStatus"),
+        ("lookup_status", "http_status_info", "lookup"),
+        ("StatusInfo", "http_status_info", "StatusInfo"),
+        ("HEURISTICALLY_CACHEABLE", "http_status_info", "HEURISTICALLY_CACHEABLE"),
+        ("WITHOUT_CONTENT", "http_status_info", "WITHOUT_CONTENT"),
+    ),
 )

@@ -1,5 +1,5 @@
 """A misspelt constant: type checkers must reject this file."""
 
-from http_status_registry.http_status_constants import NOT_FOUNDD
+from http_registries.http_status_constants import NOT_FOUNDD
 
 print(NOT_FOUNDD)

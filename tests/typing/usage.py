@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from http_status_registry.http_method import HTTPMethod
-from http_status_registry.http_method_info import (
+from http_registries.http_method import HTTPMethod
+from http_registries.http_method_info import (
     IDEMPOTENT_METHODS,
     SAFE_METHODS,
     MethodInfo,
 )
-from http_status_registry.http_method_info import lookup as lookup_method
-from http_status_registry.http_status import HTTPStatus
-from http_status_registry.http_status_constants import (
+from http_registries.http_method_info import lookup as lookup_method
+from http_registries.http_status import HTTPStatus
+from http_registries.http_status_constants import (
     NOT_FOUND,
     REQUEST_ENTITY_TOO_LARGE,
     responses,
 )
-from http_status_registry.http_status_info import (
+from http_registries.http_status_info import (
     HEURISTICALLY_CACHEABLE,
     WITHOUT_CONTENT,
     StatusInfo,

@@ -20,7 +20,7 @@ class FieldInfo:
     """
 
     # Pickles and reprs name the public module, which gives this class.
-    __module__ = "http_status_registry.http_field"
+    __module__ = "http_registries.http_field"
     __slots__ = (
         "name",
         "kind",

@@ -43,7 +43,7 @@ class HTTPMethod(_StrEnum if _simple_enum is None else object):
     # Pickles name the public module, as they would http's: a member pickled here
     # loads wherever the package is, as that interpreter's own HTTPMethod (the standard
     # library's, where the package gives it).
-    __module__ = "http_status_registry.http_method"
+    __module__ = "http_registries.http_method"
 
     # Called only while the class is built, once per member; afterwards
     # HTTPMethod("GET") looks the member up. An alias gives the bare value, as in

@@ -35,7 +35,7 @@ class HTTPStatus(IntEnum if _simple_enum is None else object):
     # Pickles name the public module, as they would http's: a member pickled here
     # loads wherever the package is, as that interpreter's own HTTPStatus (the standard
     # library's, where the package gives it).
-    __module__ = "http_status_registry.http_status"
+    __module__ = "http_registries.http_status"
 
     # Called only while the class is built, once per member; afterwards
     # HTTPStatus(404) looks the member up. An alias gives the bare value
