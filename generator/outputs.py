@@ -19,7 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The files of the package itself, rendered once from the project: its __init__
 # (the version) and the py.typed marker.
-PACKAGE_OUTPUTS = (Output("__init__.py"), Output("__init__.pyi"), Output("py.typed"))
+PACKAGE_OUTPUTS = (
+    Output("__init__.py"),
+    Output("__init__.pyi"),
+    Output("__main__.py"),
+    Output("py.typed"),
+)
 PACKAGE_SOURCES = ("pyproject.toml",)
 # Every generated file: the package's own, and every kind's.
 OUTPUTS = PACKAGE_OUTPUTS + tuple(output for kind in KINDS for output in kind.outputs)

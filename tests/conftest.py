@@ -126,7 +126,9 @@ def built_as_intended(
 def pytest_configure(config: pytest.Config) -> None:
     """Formatted texts are cached in a folder of this run's, not the user's (the
     property tests alone would leave thousands of entries there)."""
-    if "HTTP_REGISTRIES_FORMAT_CACHE" not in os.environ:  # workers inherit the first one's
+    if (
+        "HTTP_REGISTRIES_FORMAT_CACHE" not in os.environ
+    ):  # workers inherit the first one's
         folder = tempfile.mkdtemp(prefix="format-cache-")
         os.environ["HTTP_REGISTRIES_FORMAT_CACHE"] = folder
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
