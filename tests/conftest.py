@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -248,6 +249,18 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> int:
     assert text.count(old) >= count, f"{old!r} is not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
     return text[: text.index(old)].count("\n") + 1
+
+
+def code_blocks(document: str, language: str) -> list[str]:
+    """The fenced code blocks of `language` in one of the project's Markdown files
+    (README.md, CONTRIBUTING.md), each dedented as it would be copied."""
+    text = (ROOT / document).read_text(encoding="utf-8")
+    return [
+        textwrap.dedent(block)
+        for block in re.findall(
+            rf"^ *```{language}\n(.*?)^ *```", text, re.MULTILINE | re.DOTALL
+        )
+    ]
 
 
 AnyStr = TypeVar("AnyStr", str, bytes)

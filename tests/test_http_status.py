@@ -123,7 +123,9 @@ def test_generated_header_names_the_command_and_nothing_of_this_machine(
     + [
         f"{PACKAGE.name}.{output.name.removesuffix('.py')}"
         for output in OUTPUTS
-        if output.is_python and not output.is_private and output.name != "__init__.py"
+        if output.is_python
+        and not output.is_private
+        and output.name not in ("__init__.py", "__main__.py")
     ],
 )
 def test_the_examples_in_the_docstrings_run(module: str) -> None:

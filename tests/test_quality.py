@@ -98,7 +98,13 @@ def test_generated_modules_pass_pyright_strict(version: str) -> None:
 def stubtest(folder: Path, work: Path) -> subprocess.CompletedProcess[str]:
     """mypy's stubtest: each stub against the module it describes, imported here.
     It runs in `work`, where its cache goes: nothing is written beside the stubs."""
-    modules = [name.removesuffix(".pyi").replace("/", ".") for name in STUBS]
+    # The package's own stub is checked by test_the_package_stub_gives_its_names:
+    # named here, it would have stubtest build every module, private ones included.
+    modules = [
+        name.removesuffix(".pyi").replace("/", ".")
+        for name in STUBS
+        if not name.endswith("/__init__.pyi")
+    ]
     return run(
         sys.executable,
         "-m",
@@ -118,6 +124,33 @@ def test_the_stubs_describe_the_modules(tmp_path: Path) -> None:
     result = stubtest(GENERATED, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(GENERATED.iterdir()) == before
+
+
+def test_the_package_stub_gives_its_names() -> None:
+    """__init__.pyi imports each name the package gives from the module and name that
+    __init__.py loads it from, and lists the same __all__."""
+    import http_registries
+
+    stub = ast.parse((PACKAGE / "__init__.pyi").read_text(encoding="utf-8"))
+    imported = {
+        alias.asname or alias.name: (node.module, alias.name)
+        for node in stub.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == http_registries._FROM
+    (listed,) = [
+        node.value
+        for node in stub.body
+        if isinstance(node, ast.Assign)
+        and getattr(node.targets[0], "id", "") == "__all__"
+    ]
+    assert ast.literal_eval(listed) == http_registries.__all__
+    assert sorted(dir(http_registries)) == sorted(
+        {*vars(http_registries), *http_registries._FROM}
+    )
+    for name in http_registries.__all__:
+        assert getattr(http_registries, name) is not None
 
 
 def test_stubtest_finds_a_stub_that_lacks_a_property(tmp_path: Path) -> None:
@@ -163,6 +196,23 @@ def test_typed_usage_passes_both_checkers() -> None:
     assert mypy(usage).returncode == 0, mypy(usage).stdout
     result = pyright(usage)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_readme_s_quick_start_type_checks_as_written(tmp_path: Path) -> None:
+    """The blocks of the README's first screen, before its first section, each a
+    module of its own, pass mypy --strict and pyright (strict)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_screen = readme[: readme.index("\n## ")]
+    blocks = re.findall(r"^```python\n(.*?)^```", first_screen, re.M | re.S)
+    assert len(blocks) == 3
+    paths = []
+    for number, block in enumerate(blocks):
+        paths.append(tmp_path / f"quick_start_{number}.py")
+        paths[-1].write_text(block, encoding="utf-8")
+    checked = mypy(*map(str, paths))
+    assert checked.returncode == 0, checked.stdout
+    result = pyright(*map(str, paths))
+    assert result.returncode == 0 and "0 errors" in result.stdout, result.stdout
 
 
 @pytest.mark.parametrize("name", ["typo.py", "typo_constant.py"])

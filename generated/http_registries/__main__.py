@@ -8,11 +8,10 @@ them (an unknown code or token, or neither), 2 for a usage error.
 
 import argparse
 import sys
+from typing import Any, Callable
 
-from . import _FROM
 
-
-def main(arguments=None):
+def main(arguments: "list[str] | None" = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m http_registries",
         description="Say what HTTP's registries know of status codes, methods and "
@@ -27,11 +26,11 @@ def main(arguments=None):
         help="such as 418, PROPFIND or content-type",
     )
     names = parser.parse_args(arguments).names
-    lookups = {
-        name[len("lookup_") :]: getattr(
-            __import__(f"{__package__}.{module}", fromlist=[attribute]), attribute
-        )
-        for name, (module, attribute) in _FROM.items()
+    # Every lookup the package gives at its top: lookup_status, lookup_method, ...
+    package = sys.modules[__package__ or "http_registries"]
+    lookups: dict[str, Callable[[object], Any]] = {
+        name[len("lookup_") :]: getattr(package, name)
+        for name in package.__all__
         if name.startswith("lookup_")
     }
     status, printed = 0, False
@@ -45,7 +44,7 @@ def main(arguments=None):
             for answer in [lookup(value)]
             if answer is not None
         ]
-        known = [pair for pair in answers if pair[1].kind != "unknown"]
+        known = [pair for pair in answers if getattr(pair[1], "kind", "") != "unknown"]
         for registry, answer in known or answers:
             print(("\n" if printed else "") + _described(registry, answer))
             printed = True
@@ -60,13 +59,13 @@ def main(arguments=None):
     return status
 
 
-def _described(registry, answer):
+def _described(registry: str, answer: object) -> str:
     """A header line, then each field and property of the answer that says something."""
     kind = type(answer)
-    names = [*kind.__slots__] + sorted(
+    names: list[str] = [*getattr(kind, "__slots__", ())] + sorted(
         name for name, value in vars(kind).items() if isinstance(value, property)
     )
-    values = {name: getattr(answer, name) for name in names}
+    values: dict[str, object] = {name: getattr(answer, name) for name in names}
     width = max(map(len, names))
     lines = [f"{registry}: {answer!r}"]
     for name, value in values.items():
