@@ -84,6 +84,9 @@ class EnumPart:
     # The first CPython whose own enum has this kind's whole API (for HTTPStatus,
     # the is_* category properties of 3.12).
     stdlib_api: str
+    # The public module of the enum, which gives the standard library's own where
+    # it is exactly the registry's.
+    module: Output
 
 
 def same(key: Any) -> Any:

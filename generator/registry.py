@@ -99,18 +99,42 @@ class Registry:
         a member or a name no released CPython has rules it out."""
         if self.kind.enum is None:
             return None
-        versions = [self.kind.enum.stdlib_api]
+        versions = [version_tuple(self.kind.enum.stdlib_api)]
         for member in self.members:
-            renames = [alias.rename for alias in member.aliases]
-            if member.python_added is None or any(
-                rename is None or rename.renamed_in is None for rename in renames
-            ):
+            since = _as_here_since(member)
+            if since is None:
                 return None
-            versions += [member.python_added, member.python_wording or "3.0"]
-            versions += [
-                rename.renamed_in for rename in renames if rename and rename.renamed_in
-            ]
-        return max(version_tuple(version) for version in versions)
+            versions.append(since)
+        return max(versions)
+
+    @property
+    def stdlib_limits(self) -> tuple[EnumEntry, ...]:
+        """The members that set where the standard library's enum begins to be this
+        one: those no released CPython has as here, or else those it has as here only
+        from stdlib_since on (none when the API alone sets it)."""
+        since = self.stdlib_since
+        if self.kind.enum is not None and since == version_tuple(
+            self.kind.enum.stdlib_api
+        ):
+            return ()
+        return tuple(
+            member for member in self.members if _as_here_since(member) == since
+        )
+
+
+def _as_here_since(member: EnumEntry) -> tuple[int, int] | None:
+    """The first CPython whose enum has the member as the registry has it: its name,
+    aliases and wording; None when no released CPython has all of them."""
+    renames = [alias.rename for alias in member.aliases]
+    if member.python_added is None or any(
+        rename is None or rename.renamed_in is None for rename in renames
+    ):
+        return None
+    versions = [member.python_added, member.python_wording or "3.0"]
+    versions += [
+        rename.renamed_in for rename in renames if rename and rename.renamed_in
+    ]
+    return max(version_tuple(version) for version in versions)
 
 
 def load_registry(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -10,7 +11,7 @@ import textwrap
 import pytest
 import yaml
 
-from conftest import PACKAGE, PACKAGE_NAME, ROOT, Project, code_blocks
+from conftest import PACKAGE, PACKAGE_NAME, ROOT, Project, code_blocks, replaced
 from generator.records import SpecReference
 
 
@@ -155,3 +156,21 @@ def test_make_says_in_one_sentence_when_python_will_not_do(
     (line,) = result.stderr.splitlines()
     assert said in line and "PYTHON=python3.11" in line
     assert ".installed" not in line
+
+
+def test_generate_says_when_an_edit_ends_the_standard_enum(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    """The guide's code made a member instead: no released CPython has it, so the
+    enum stops being http's own where it was; generate says so once, naming it."""
+    (example,) = code_blocks("CONTRIBUTING.md", "yaml")
+    member = replaced(example, "member: false\n", "name: GUIDE_EXAMPLE\n")
+    member += "  docs_deviations: {row: an example}\n"
+    project.put_entry(textwrap.indent(member, "  "))
+    result = cli("generate", *project.paths())
+    assert result.code == 0, result.err
+    code = yaml.safe_load(example)[0]["code"]
+    (warning,) = result.err.splitlines()
+    assert re.match(
+        rf"warning: {re.escape(str(project.registry))}:\d+: {code}: ", warning
+    )
+    assert "add member: false" in warning
+    assert cli("generate", *project.paths()).err == ""  # said once

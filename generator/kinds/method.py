@@ -140,6 +140,9 @@ IANA = IanaRegistry(
     rows_noun="registered methods",
 )
 
+# The module users import the enum from.
+_PUBLIC = Output("http_method.py")
+
 KIND = Kind(
     name="method",
     registry="http_method.yaml",
@@ -148,7 +151,7 @@ KIND = Kind(
     rules=_rules,
     iana=IANA,
     outputs=(
-        Output("http_method.py"),
+        _PUBLIC,
         Output("_http_method_enum.py"),
         Output("http_method_info.py"),
         Output("http_method.pyi"),
@@ -159,7 +162,7 @@ KIND = Kind(
     ),
     registry_rules=enum_names_once,
     # The first CPython with an HTTPMethod at all.
-    enum=EnumPart(stdlib_api="3.11"),
+    enum=EnumPart(module=_PUBLIC, stdlib_api="3.11"),
     top_level=(
         ("HTTPMethod", "http_method", "HTTPMethod"),
         ("lookup_method", "http_method_info", "lookup"),

@@ -264,6 +264,9 @@ IANA = IanaRegistry(
     rows_noun="registered codes",
 )
 
+# The module users import the enum from.
+_PUBLIC = Output("http_status.py")
+
 KIND = Kind(
     name="status",
     registry="http_status.yaml",
@@ -272,7 +275,7 @@ KIND = Kind(
     rules=_rules,
     iana=IANA,
     outputs=(
-        Output("http_status.py"),
+        _PUBLIC,
         Output("_http_status_enum.py"),
         Output("http_status.pyi"),
         Output("http_status_constants.py"),
@@ -288,7 +291,7 @@ KIND = Kind(
     },
     registry_rules=enum_names_once,
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
-    enum=EnumPart(stdlib_api="3.12"),
+    enum=EnumPart(module=_PUBLIC, stdlib_api="3.12"),
     top_level=(
         ("HTTPStatus", "http_status", "HTTPStatus"),
         ("lookup_status", "http_status_info", "lookup"),
