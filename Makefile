@@ -39,15 +39,17 @@ iana-check: $(INSTALLED)
 iana-update: $(INSTALLED)
 	$(PY) -m generator iana-update
 
-# The whole truth: every test on every supported CPython, then the committed files
-# and IANA (whose expiry dates are only warnings here, so a commit passes on any date).
+# The whole truth: every test on every supported CPython, then the committed files,
+# formatted anew (no cache), and IANA (whose expiry dates are only warnings here, so
+# that a commit passes on any date).
 test: $(INSTALLED)
 	$(PY) -m pytest -n 2 --dist loadfile
-	$(PY) -m generator check
+	HTTP_REGISTRIES_FORMAT_CACHE= $(PY) -m generator check
 	$(PY) -m generator iana --expiry warn
 
 # The edit-test loop: everything but the slow tests (the interpreter matrix, type
-# checkers, the wheel, property tests), in seconds.
+# checkers, the wheel, the documentation page, property tests, real processes and
+# servers), which make test runs.
 quick: $(INSTALLED)
 	$(PY) -m pytest -q -n 2 -m "not slow"
 	$(PY) -m generator check
@@ -62,14 +64,18 @@ bench: $(INSTALLED)
 docs: $(INSTALLED)
 	$(PY) -m sphinx -W -n --keep-going -q -b html docs docs/_build/html
 
-# The wheel and the source distribution, in dist/, checked as a package index checks
-# them (metadata, and the README as the index page renders it).
+# The wheel and the source distribution, in dist/, built offline with the pinned
+# backend and checked as a package index checks them (metadata, and the README as the
+# index page renders it), the wheel's contents, and the metadata's completeness.
 dist: $(INSTALLED)
 	rm -rf dist
 	$(PY) -m build --no-isolation --outdir dist .
 	$(PY) -m twine check --strict dist/*
+	$(PY) -m check_wheel_contents dist/*.whl
+	$(PY) -m pyroma --min 10 dist/*.tar.gz
 
 $(INSTALLED): pyproject.toml
+	@echo "Setting up .venv: the pinned development tools (pyproject.toml, group dev), about a minute on a first run."
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["dependency-groups"]["dev"]))' > $(VENV)/requirements-dev.txt

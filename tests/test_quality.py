@@ -389,13 +389,21 @@ def test_type_checkers_find_the_installed_wheel(wheel: Path, tmp_path: Path) -> 
 
 
 def test_the_distributions_pass_an_index_s_checks(wheel: Path, tmp_path: Path) -> None:
-    """What make dist checks: metadata, and the README as the index page renders it."""
+    """What make dist checks: metadata, and the README as the index page renders it
+    (twine), the wheel's contents (check-wheel-contents), and the metadata's
+    completeness (pyroma: 10 of 10, the project URLs and an e-mail among it)."""
     sdist = build("sdist", tmp_path)
     checked = run(
         sys.executable, "-m", "twine", "check", "--strict", str(sdist), str(wheel)
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert checked.stdout.count("PASSED") == 2
+    contents = run(sys.executable, "-m", "check_wheel_contents", str(wheel))
+    assert contents.returncode == 0, contents.stdout + contents.stderr
+    rated = run(sys.executable, "-m", "pyroma", "--min", "10", str(sdist))
+    assert rated.returncode == 0 and "Final rating: 10/10" in rated.stdout, rated.stdout
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "check_wheel_contents" in makefile and "pyroma --min 10" in makefile
 
 
 def test_the_quick_suite_passes_in_the_unpacked_sdist(tmp_path: Path) -> None:
