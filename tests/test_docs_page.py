@@ -3,20 +3,25 @@ resolved, and its examples pass as doctests on the oldest and the newest CPython
 
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import tomllib
 
-from conftest import GENERATED, ROOT, require_interpreter
+from conftest import GENERATED, REGISTRIES, ROOT, require_interpreter
 from generator.pythons import SUPPORTED
 
 pytestmark = pytest.mark.slow
 
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.glob("*.rst"))
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+    "project"
+]["version"]
 
 
 def build(source: Path, output: Path) -> subprocess.CompletedProcess[str]:
@@ -43,18 +48,81 @@ def build(source: Path, output: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_page_builds_without_a_warning(tmp_path: Path) -> None:
-    result = build(DOCS, tmp_path)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """make docs, once for this module's tests: the HTML folder."""
+    output = tmp_path_factory.mktemp("docs")
+    result = build(DOCS, output)
     assert result.returncode == 0, result.stderr
-    tables = (tmp_path / "html" / "tables.html").read_text(encoding="utf-8")
+    return output / "html"
+
+
+def test_the_page_builds_without_a_warning(built: Path) -> None:
+    tables = (built / "tables.html").read_text(encoding="utf-8")
     # The generated tables are included, not copied: every member has its row.
     assert "MISDIRECTED_REQUEST" in tables and "QUERY" in tables
+
+
+def test_every_page_shows_the_release(built: Path) -> None:
+    pages = [p for p in built.rglob("*.html") if "_static" not in p.parts]
+    assert len(pages) > 5
+    for page in pages:
+        assert f"release {VERSION}" in page.read_text(encoding="utf-8"), page
+
+
+def test_cpython_s_version_notes_say_whose_versions_they_are(built: Path) -> None:
+    tables = (built / "tables.html").read_text(encoding="utf-8")
+    assert "Added in CPython 3.9" in tables and "Changed in CPython 3.13" in tables
+    assert "Added in version" not in tables and "Changed in version" not in tables
+
+
+def test_the_index_lists_no_rfc(built: Path) -> None:
+    """The tables cite RFC 9110 dozens of times; the index is for the API."""
+    index = (built / "genindex.html").read_text(encoding="utf-8")
+    assert "RFC" not in index and "lookup()" in index
+
+
+def test_the_registries_pages_hold_every_entry_and_link_the_exports(
+    built: Path,
+) -> None:
+    for registry in REGISTRIES.values():
+        tables = {
+            output.name
+            for output in registry.kind.outputs
+            if output.name.endswith(".md")
+        }
+        text = "".join(
+            (built / "registries" / f"{name.removesuffix('.md')}.html").read_text(
+                encoding="utf-8"
+            )
+            for name in tables
+        )
+        for entry in registry.entries:
+            assert html.escape(str(entry.key), quote=False) in text, entry.key
+    downloads = {path.name for path in (built / "_downloads").rglob("*.json")}
+    assert downloads == {
+        output.name
+        for registry in REGISTRIES.values()
+        for output in registry.kind.outputs
+        if output.name.endswith(".json")
+    }
+
+
+def test_no_example_line_is_wider_than_the_page(built: Path) -> None:
+    """The theme's page (1240 pixels, docs/conf.py) shows 100 characters of code; a
+    longer line would be cut off at 1280 pixels (looked at in Chromium)."""
+    for page in PAGES:
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.strip().startswith((">>>", "...")) or line.startswith("   ")
+            assert not code or len(line) <= 100, f"{page.name}:{number}"
 
 
 def test_a_reference_that_does_not_resolve_fails_the_build(tmp_path: Path) -> None:
     copy = tmp_path / "project"
     shutil.copytree(DOCS, copy / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copytree(GENERATED, copy / "generated")
+    for name in ("pyproject.toml", "CHANGELOG.md"):
+        shutil.copy(ROOT / name, copy / name)
     api = copy / "docs" / "api.rst"
     api.write_text(
         api.read_text(encoding="utf-8")
