@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import json
 import re
 import types
@@ -17,6 +18,7 @@ import typing
 from typing import Any
 
 from .kind import Kind
+from .records import type_hints
 from .registry import Registry, entry_schema
 
 _SCALARS = {int: "integer", str: "string", bool: "boolean"}
@@ -69,10 +71,17 @@ def _entry_fields(source: dict[str, Any], kind: Kind) -> dict[str, Any]:
 def _exported(
     record_type: type, order: list[str] | None = None
 ) -> list[tuple[str, Any, str | None]]:
+    return _exported_once(record_type, tuple(order or ()))
+
+
+@functools.lru_cache(maxsize=None)
+def _exported_once(
+    record_type: type, order: tuple[str, ...]
+) -> list[tuple[str, Any, str | None]]:
     """(name, type, docstring) of what the export holds of a record: its fields (in
     `order` where it names them, as the registry's schema lists them), then the
     properties it names in EXPORTED."""
-    hints = typing.get_type_hints(record_type)
+    hints = type_hints(record_type)
     fields: list[tuple[str, Any, str | None]] = [
         (field.name, hints[field.name], None)
         for field in dataclasses.fields(record_type)
@@ -84,7 +93,7 @@ def _exported(
         )
     for name, description in getattr(record_type, "EXPORTED", {}).items():
         getter = getattr(record_type, name).fget
-        fields.append((name, typing.get_type_hints(getter)["return"], description))
+        fields.append((name, type_hints(getter)["return"], description))
     return fields
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -162,7 +163,7 @@ WHERE = ("line", "field_lines")
 def build(record_type: type[Any], value: dict[str, Any], **where: Any) -> Any:
     """The record of a validated mapping: each field converted to its declared type
     (a nested record, a tuple of them, a date), an absent one given its default."""
-    hints = typing.get_type_hints(record_type)
+    hints = type_hints(record_type)  # type: ignore[arg-type]
     fields = {}
     for field in dataclasses.fields(record_type):
         if field.name in WHERE:
@@ -170,6 +171,12 @@ def build(record_type: type[Any], value: dict[str, Any], **where: Any) -> Any:
         if field.name in value:
             fields[field.name] = _convert(hints[field.name], value[field.name])
     return record_type(**fields, **where)
+
+
+@functools.lru_cache(maxsize=None)
+def type_hints(record_type: Any) -> dict[str, Any]:
+    """The record type's annotations, resolved: once per type, not once per entry."""
+    return typing.get_type_hints(record_type)
 
 
 def _convert(annotation: Any, value: Any) -> Any:

@@ -11,9 +11,9 @@ from .kind import Kind
 from .problems import InputError, Problem
 from .pythons import version_tuple
 from .records import Alias, Entry, EnumEntry, SpecReference, build, mismatch
-from .sourcefile import read_json, shown
+from .sourcefile import parse_json, read_text, shown
 from .validation import Rules, validate
-from .yamlsource import read_document
+from .yamlsource import parse_document
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -146,9 +146,31 @@ def load_registry(
     if schema_path is None:
         beside = path.parent / kind.schema
         schema_path = beside if beside.is_file() else DATA / kind.schema
-    schema = read_json(schema_path, "the registry's JSON Schema")
-    _check_kind(kind, schema, shown(schema_path))
-    document = read_document(path, shown_path, kind.entries)
+    schema_text = read_text(schema_path, shown(schema_path), _SCHEMA)
+    text = read_text(path, shown_path, "the registry file")
+    key = (id(kind), text, schema_text)
+    if key not in _LOADED:
+        if len(_LOADED) >= 16:
+            _LOADED.clear()
+        _LOADED[key] = _records(kind, text, shown_path, schema_text, shown(schema_path))
+    entries, schema = _LOADED[key]
+    return Registry(shown_path, kind, entries, schema)
+
+
+_SCHEMA = "the registry's JSON Schema"
+# The records made in this process, by the texts they were made from: the same texts
+# give the same records wherever they are, so that a program that loads registries
+# again and again (the tests, which run the command line in-process) validates each
+# text once. Problems are never kept: they name the file.
+_LOADED: dict[tuple[int, str, str], tuple[tuple[Entry, ...], dict[str, Any]]] = {}
+
+
+def _records(
+    kind: Kind, text: str, shown_path: str, schema_text: str, shown_schema: str
+) -> tuple[tuple[Entry, ...], dict[str, Any]]:
+    schema = parse_json(schema_text, shown_schema, _SCHEMA)
+    _check_kind(kind, schema, shown_schema)
+    document = parse_document(text, shown_path, kind.entries)
     rules = Rules(
         kind.entries, kind.record.KEY, kind.fold, kind.rules, kind.registry_rules
     )
@@ -167,7 +189,7 @@ def load_registry(
         )
         for index, entry in enumerate(document.data[kind.entries])
     )
-    return Registry(shown_path, kind, entries, schema)
+    return entries, schema
 
 
 def entry_schema(schema: dict[str, Any], entries: str) -> dict[str, Any] | None:

@@ -8,6 +8,7 @@ registry text can ever reach the generated source as code.
 
 from __future__ import annotations
 
+import functools
 import re
 import traceback
 from pathlib import Path
@@ -20,6 +21,7 @@ from .kind import PACKAGE
 from .pythons import simple_enum_range, stdlib_range
 from .records import SpecReference
 from .registry import Registry
+from .problems import InputError
 from .sourcefile import decode_text, read_bytes, shown
 
 
@@ -79,7 +81,16 @@ class _Loader(jinja2.BaseLoader):
         raw = read_bytes(path, shown(path), "a template")
         if raw is None:
             raise jinja2.TemplateNotFound(template)
-        return decode_text(raw, shown(path), "a template"), str(path), lambda: False
+        text = decode_text(raw, shown(path), "a template")
+
+        def unchanged() -> bool:
+            # A template compiled once is used again while its bytes are the same.
+            try:
+                return read_bytes(path, shown(path), "a template") == raw
+            except InputError:
+                return False
+
+        return text, str(path), unchanged
 
 
 def _only_code(value: object) -> object:
@@ -164,7 +175,10 @@ def and_list(items: Iterable[object]) -> str:
     return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 
+@functools.lru_cache(maxsize=16)
 def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
+    """The environment of one folder of templates, kept for the process: compiling
+    the templates is most of the time of rendering them."""
     environment = jinja2.Environment(
         loader=_Loader(templates),
         undefined=jinja2.StrictUndefined,

@@ -63,12 +63,15 @@ def read_text(path: Path, shown_path: str, expected: str) -> str:
 
 def read_json(path: Path, expected: str) -> Any:
     """A JSON file of the project's (a schema), through the same reader."""
-    text = read_text(path, shown(path), expected)
+    return parse_json(read_text(path, shown(path), expected), shown(path), expected)
+
+
+def parse_json(text: str, shown_path: str, expected: str) -> Any:
     try:
         return json.loads(text)
     except ValueError as error:
         raise _refuse(
-            shown(path), f"is not JSON ({error}); expected {expected}", field="json"
+            shown_path, f"is not JSON ({error}); expected {expected}", field="json"
         ) from None
 
 

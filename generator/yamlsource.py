@@ -79,7 +79,13 @@ class Document:
 
 def read_document(path: Path, shown_path: str, entries: str) -> Document:
     """`entries`: the name of the registry's top-level list, for the message of an empty file."""
-    text = read_text(path, shown_path, "the registry file")
+    return parse_document(
+        read_text(path, shown_path, "the registry file"), shown_path, entries
+    )
+
+
+def parse_document(text: str, shown_path: str, entries: str) -> Document:
+    """The document of a registry's text, as read_document reads a file's."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

@@ -124,15 +124,25 @@ def built_as_intended(
     return run
 
 
+# Memory, where the machine has a folder of it: each test that edits a registry works
+# in a copy of the project, which takes 60 ms to write to a disk and 4 ms to memory.
+_MEMORY = Path("/dev/shm")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Formatted texts are cached in a folder of this run's, not the user's (the
-    property tests alone would leave thousands of entries there)."""
-    if (
-        "HTTP_REGISTRIES_FORMAT_CACHE" not in os.environ
-    ):  # workers inherit the first one's
+    property tests alone would leave thousands of entries there); and the run's
+    temporary folders are in memory where there is a folder of it (workers are
+    given theirs inside the first one's)."""
+    if "HTTP_REGISTRIES_FORMAT_CACHE" not in os.environ:
         folder = tempfile.mkdtemp(prefix="format-cache-")
         os.environ["HTTP_REGISTRIES_FORMAT_CACHE"] = folder
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    worker = hasattr(config, "workerinput")
+    if not worker and config.option.basetemp is None and os.access(_MEMORY, os.W_OK):
+        base = tempfile.mkdtemp(prefix="http-registries-tests-", dir=_MEMORY)
+        config.option.basetemp = base
+        config.add_cleanup(lambda: shutil.rmtree(base, ignore_errors=True))
 
 
 def require_interpreter(minor: str) -> Path:

@@ -203,6 +203,7 @@ def test_an_undeclared_row_and_a_stale_declaration_are_named() -> None:
     ]
 
 
+@pytest.mark.slow  # two generates, formatting anew
 def test_a_new_code_is_a_row_to_declare(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     """A new member, with its docs_deviations, keeps the comparison clean; without
     them, the new row is named."""

@@ -86,6 +86,7 @@ TRICKY_PHRASES = [
 ]
 
 
+@pytest.mark.slow  # a generate each, formatting anew
 @pytest.mark.parametrize("phrase", TRICKY_PHRASES)
 def test_the_table_shows_registry_text_as_it_is(project: Project, cli, phrase: str) -> None:  # type: ignore[no-untyped-def]
     """Rendered as GitHub renders Markdown, a cell shows exactly the registry's text."""
@@ -101,6 +102,7 @@ def test_the_table_shows_registry_text_as_it_is(project: Project, cli, phrase: s
 TRICKY_METHODS = ["V|B", "V~~X~~", "V`B`C", "V_X_", "V*X*", "V&B", "V#B"]
 
 
+@pytest.mark.slow  # a generate each, formatting anew
 @pytest.mark.parametrize("method", TRICKY_METHODS)
 def test_the_method_table_shows_a_method_as_it_is(project: Project, cli, method: str) -> None:  # type: ignore[no-untyped-def]
     text = project.method_registry.read_text(encoding="utf-8")

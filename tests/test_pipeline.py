@@ -42,6 +42,7 @@ def test_check_fails_with_a_diff_after_a_hand_edit(project: Project, cli) -> Non
     assert project.snapshot() == before, "check must not write"
 
 
+@pytest.mark.slow  # a generate, formatting anew
 def test_check_fails_after_a_registry_edit_without_generating(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     project.edit_registry(
         "description: Nothing matches the given URI", "description: Nothing is here"
@@ -94,6 +95,7 @@ def test_generation_is_deterministic_and_idempotent(project: Project, cli) -> No
     assert first == {name: (ROOT / "generated" / name).read_bytes() for name in first}
 
 
+@pytest.mark.slow  # a generate, formatting anew, and a process
 def test_the_guide_s_new_code_reaches_lookup_and_keeps_the_standard_enum(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     """What CONTRIBUTING.md tells a maintainer to do: add its entry, run generate, and
     the lookup knows the code, while HTTPStatus stays the standard library's."""
@@ -158,6 +160,7 @@ def test_make_says_in_one_sentence_when_python_will_not_do(
     assert ".installed" not in line
 
 
+@pytest.mark.slow  # two generates, formatting anew
 def test_generate_says_when_an_edit_ends_the_standard_enum(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     """The guide's code made a member instead: no released CPython has it, so the
     enum stops being http's own where it was; generate says so once, naming it."""

@@ -466,6 +466,7 @@ def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:
     assert numbers == sorted(numbers)
 
 
+@pytest.mark.slow  # processes of their own
 def test_no_traceback_from_the_command_line(project: Project) -> None:
     project.edit_registry("phrase: Not Found\n", "phrase: Off\n")
     result = subprocess.run(
@@ -482,6 +483,7 @@ def test_no_traceback_from_the_command_line(project: Project) -> None:
     )
 
 
+@pytest.mark.slow  # processes of their own
 def test_usage_errors_exit_2() -> None:
     for arguments in ([], ["frobnicate"], ["check", "--no-such-option"]):
         result = subprocess.run(
