@@ -18,10 +18,10 @@ import jinja2
 
 from .export import export, export_schema, to_json
 from .kind import PACKAGE
+from .problems import InputError
 from .pythons import simple_enum_range, stdlib_range
 from .records import SpecReference
 from .registry import Registry
-from .problems import InputError
 from .sourcefile import decode_text, read_bytes, shown
 
 
