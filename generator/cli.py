@@ -8,6 +8,7 @@ import difflib
 import re
 import signal
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -36,7 +37,10 @@ EXIT_OK, EXIT_STALE, EXIT_INVALID = 0, 1, 2
 
 # Each command's exit statuses, for its --help; the program's help lists them all.
 SUCCESS = "  0  success"
-INVALID = "  2  invalid input (a registry, a template, IANA's file) or usage; nothing was written"
+INVALID = (
+    "  2  invalid input (a registry, a template, IANA's file) or usage;\n"
+    "     nothing was written"
+)
 EXITS = {
     "generate": [
         SUCCESS + ": the generated files are written, or were current",
@@ -44,7 +48,8 @@ EXITS = {
     ],
     "check": [
         SUCCESS + ": the committed generated files are current",
-        "  1  they differ from what the registries and templates produce (a diff is printed)",
+        "  1  they differ from what the registries and templates produce\n"
+        "     (a diff is printed)",
         INVALID,
     ],
     "validate": [SUCCESS + ": every registry is valid", INVALID],
@@ -65,7 +70,8 @@ EPILOG = """\
 exit status:
   0  success
   1  check: the committed generated files are not current;
-     iana, iana-update: a registry differs from IANA's in a way it does not explain
+     iana, iana-update: a registry differs from IANA's in a way it does not
+     explain
   2  invalid input or usage; nothing was written
 each command's --help says what its statuses mean for it.
 """
@@ -118,6 +124,34 @@ def _interrupt(signal_number: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Help at 80 columns, whose lines break between words only: never inside an
+    address or a hyphenated name."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80, max_help_position=24)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(
+            " ".join(text.split()),
+            width,
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text.strip():  # laid out by hand: the exit statuses
+            return super()._fill_text(text, width, indent)
+        return textwrap.fill(
+            " ".join(text.split()),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse's parser, which also suggests the command a misspelt one meant."""
 
@@ -137,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Generate the http_registries package, its tables and its export "
         "from the registries in data/, check them, and compare the registries with IANA's.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Help,
     )
     parser.add_argument(
         "--version",
@@ -179,7 +213,7 @@ def _parser() -> argparse.ArgumentParser:
             help=text,
             description=text,
             epilog="exit status:\n" + "\n".join(EXITS[name]) + "\n",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_Help,
         )
         command.set_defaults(run=run)
         for kind in KINDS:
@@ -219,7 +253,7 @@ def _add_iana_options(command: argparse.ArgumentParser) -> None:
         )
     command.add_argument(
         "--today",
-        type=datetime.date.fromisoformat,
+        type=_date,
         default=datetime.date.today(),
         help="the date by which expiry is judged, as 2026-11-13 (default: today)",
     )
@@ -246,6 +280,15 @@ def _add_iana_update_options(command: argparse.ArgumentParser) -> None:
         default=TIMEOUT,
         help=f"the most seconds one whole download may take (default: {TIMEOUT:g})",
     )
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; expected YYYY-MM-DD, such as 2026-11-13"
+        ) from None
 
 
 def _seconds(text: str) -> float:

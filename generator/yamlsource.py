@@ -46,6 +46,23 @@ _YAML_1_2_BOOLEANS = {"true", "True", "TRUE", "false", "False", "FALSE"}
 _YAML_1_2_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
+# What usually causes the parser's messages that name no cause a maintainer knows.
+_INDENTED = "a line indented more or less than the fields of its entry"
+_HINTS = {
+    "mapping values are not allowed": (
+        " (usually a value that holds ': ', which needs quotes, or " + _INDENTED + ")"
+    ),
+    "could not find expected ':'": (
+        " (usually " + _INDENTED + ", or a field name without ': ' after it)"
+    ),
+    "did not find expected key": " (usually " + _INDENTED + ")",
+    "did not find expected '-' indicator": " (usually " + _INDENTED + ")",
+    "found character that cannot start any token": (
+        " (usually a value that starts with ` or @, which needs quotes)"
+    ),
+}
+
+
 class _Resolved(str):
     """A tag the resolver chose for a node written without one. The loader asks its
     resolver exactly for those nodes, so a tag of any other type was written out
@@ -94,13 +111,16 @@ def parse_document(text: str, shown_path: str, entries: str) -> Document:
         problem = str(error.problem or error.context)
         if "'\\t'" in problem or "\t" in problem:
             problem = "a tab where this YAML reader allows only spaces"
+        hint = next(
+            (hint for start, hint in _HINTS.items() if problem.startswith(start)), ""
+        )
         raise InputError(
             [
                 Problem(
                     shown_path,
                     line,
                     "syntax",
-                    f"{problem} at column {column}; expected valid YAML",
+                    f"{problem} at column {column}{hint}; expected valid YAML",
                 )
             ]
         ) from None

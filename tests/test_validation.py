@@ -20,6 +20,7 @@ from conftest import (
     assert_reported,
     edit,
 )
+from generator.cli import EXITS
 
 RENAME = (
     '        renamed_in: "3.13"\n'
@@ -681,3 +682,38 @@ def test_an_invalid_registry_is_reported(project: Project, cli, kind, case, old,
     else:
         line += offset
     assert_reported(project, cli, path, line, field, fragment)
+
+
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ("statuses:\n  - code: 100\n    phrase: a: b\n", "which needs quotes"),
+        ("statuses:\n  - code: 100\n     phrase: x\n", "indented"),
+        ("statuses:\n  - code: 100\n  phrase: x\n", "indented"),
+    ],
+    ids=["an unquoted colon", "indented deeper", "indented less"],
+)
+def test_a_yaml_syntax_error_says_its_usual_cause(project: Project, cli, text: str, hint: str) -> None:  # type: ignore[no-untyped-def]
+    project.registry.write_text(text, encoding="utf-8")
+    report = assert_reported(project, cli, project.registry, 3, "syntax", hint)
+    assert "expected valid YAML" in report
+
+
+def test_a_date_that_is_not_one_says_the_form_it_needs(cli, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit:
+        cli("iana", "--today", "yesterday")
+    assert exit.value.code == 2
+    assert "'yesterday' is not a date; expected YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in EXITS)], ids=str)
+def test_help_fits_80_columns_and_keeps_addresses_whole(cli, capsys, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit):
+        cli(*command, "--help")
+    text = capsys.readouterr().out
+    for line in text.splitlines():
+        # Only a line that holds a whole address may run past 80 columns.
+        assert len(line) <= 80 or re.search(r"https://\S+\)?$", line), line
+    for kind in KINDS:
+        if command == ["iana-update"]:
+            assert kind.iana.url in text
