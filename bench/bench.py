@@ -336,10 +336,12 @@ def benchmark_interpreters(
         [],
     )
     field_rows: list[str] = []
+    top_rows: list[str] = []
     for minor in SUPPORTED:
         python = find_interpreter(minor)
         if python is None:
             field_rows.append(f"| {minor} | (not found) | | | | | | |")
+            top_rows.append(f"| {minor} | (not found) | | | |")
             import_rows.append(f"| {minor} | (not found) | | | | | | | | | | |")
             fresh_rows.append(f"| {minor} | (not found) | | | | | | | | | |")
             marginal_rows.append(f"| {minor} | (not found) | | |")
@@ -354,8 +356,11 @@ def benchmark_interpreters(
                     shutil.copy(ROOT / "generated" / output.path, folder)
             write_stdlib_http_status(python, folder)
             write_plain_fields(Path(folder, PACKAGE))
+            Path(folder, EMPTY_PACKAGE).mkdir()
+            Path(folder, EMPTY_PACKAGE, "__init__.py").write_text("")
             subprocess.run([str(python), "-m", "compileall", "-q", folder], check=True)
             field_rows.append(field_row(python, folder))
+            top_rows.append(top_level_row(python, folder))
             samples: dict[str, list[float]] = {variant: [] for variant in IMPORTS}
             for _ in range(runs):  # alternating, so that all meet the same machine
                 for variant in IMPORTS:
@@ -396,6 +401,38 @@ def benchmark_interpreters(
         marginal_rows,
         counted_rows,
         field_rows,
+        top_rows,
+    )
+
+
+# The floor of importing a package: one whose __init__.py is empty.
+EMPTY_PACKAGE = "empty_floor"
+
+
+def top_level_row(python: Path, folder: str) -> str:
+    """The package's own import against an empty package's, and a name from its top
+    against the same name from its module, in instructions: what each adds to an
+    empty process, and the whole processes."""
+    if shutil.which("valgrind") is None:
+        return f"| {_version(python)} | (no valgrind) | | | |"
+    count = {
+        statement: _instructions(python, statement, folder)
+        for statement in (
+            "pass",
+            f"import {EMPTY_PACKAGE}",
+            f"import {PACKAGE}",
+            f"from {PACKAGE}.http_status import HTTPStatus",
+            f"from {PACKAGE} import HTTPStatus",
+        )
+    }
+    empty = count["pass"]
+    package, floor = count[f"import {PACKAGE}"], count[f"import {EMPTY_PACKAGE}"]
+    top = count[f"from {PACKAGE} import HTTPStatus"]
+    module = count[f"from {PACKAGE}.http_status import HTTPStatus"]
+    return (
+        f"| {_version(python)} | {(package - empty) / (floor - empty):.3f} "
+        f"| **{package / floor:.4f}** | **{(top - empty) / (module - empty):.3f}** "
+        f"| {top / module:.4f} |"
     )
 
 
@@ -569,9 +606,15 @@ def main() -> None:
     quick = parser.parse_args().quick
     runs = 10 if quick else 100
 
-    import_rows, lookup_rows, fresh_rows, marginal_rows, counted_rows, field_rows = (
-        benchmark_interpreters(runs)
-    )
+    (
+        import_rows,
+        lookup_rows,
+        fresh_rows,
+        marginal_rows,
+        counted_rows,
+        field_rows,
+        top_rows,
+    ) = benchmark_interpreters(runs)
     print("## What a user writes instead, in a fresh process\n")
     print(
         f"Medians of {runs} fresh processes per variant, alternating, from compiled .pyc files: the\n"
@@ -646,6 +689,21 @@ def main() -> None:
     print("| CPython | operation | http_status | standard library | ratio |")
     print("| --- | --- | ---: | ---: | ---: |")
     print("\n".join(lookup_rows))
+
+    print("\n## The names at the package's top, per interpreter\n")
+    print(
+        "Instructions under callgrind (PYTHONHASHSEED=0). `import http_registries` against\n"
+        "importing an empty package: what each adds to an empty process (`python -c pass`), and\n"
+        "the whole processes. `from http_registries import HTTPStatus` (through the package's\n"
+        "__getattr__, PEP 562) against `from http_registries.http_status import HTTPStatus`: what\n"
+        "each adds, and the whole processes.\n"
+    )
+    print(
+        "| CPython | import, added | import, whole process | from the top, added "
+        "| from the top, whole process |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: |")
+    print("\n".join(top_rows))
 
     print("\n## Field names: http_field against a plain module, per interpreter\n")
     print(
