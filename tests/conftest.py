@@ -252,28 +252,62 @@ class Project:
         return edit(self.registry, old, new, count)
 
 
+AnyStr = TypeVar("AnyStr", str, bytes)
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> int:
     """Replace the first `count` occurrences of `old` in the file; return the line
     where the first one started."""
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= count, f"{old!r} is not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+    return line_of(text, old)
 
 
-def code_blocks(document: str, language: str) -> list[str]:
+def line_of(text: AnyStr, fragment: AnyStr) -> int:
+    """The line on which `fragment` first starts in `text`."""
+    return text[: text.index(fragment)].count("\n" if isinstance(text, str) else b"\n") + 1  # type: ignore[arg-type]
+
+
+def load_or_report(text: bytes, with_lines: int | None = None) -> None:
+    """Load `text` as the status registry: records, or an InputError each of whose
+    problems is one line, says what is expected, and has a line in the text (0 for
+    the whole file), in line order. Whatever the text, never anything else."""
+    from generator.problems import InputError, one_line
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "http_status.yaml"
+        path.write_bytes(text)
+        try:
+            load_registry(STATUSES.kind, path, "http_status.yaml")
+        except InputError as error:
+            assert error.problems
+            lines = [problem.line for problem in error.problems]
+            assert lines == sorted(lines) and min(lines) >= 0
+            assert with_lines is None or max(lines) <= with_lines
+            for problem in error.problems:
+                # One line, whatever the document holds: its text is escaped.
+                where = f":{problem.line}" if problem.line else ""
+                assert str(problem).startswith(
+                    one_line(f"http_status.yaml{where}: {problem.field}: ")
+                )
+                assert len(str(problem).splitlines()) == 1
+                assert "; expected" in problem.message, problem
+
+
+def code_blocks(document: str, language: str, first_screen: bool = False) -> list[str]:
     """The fenced code blocks of `language` in one of the project's Markdown files
-    (README.md, CONTRIBUTING.md), each dedented as it would be copied."""
+    (README.md, CONTRIBUTING.md), each dedented as it would be copied; only those
+    before its first section with `first_screen`."""
     text = (ROOT / document).read_text(encoding="utf-8")
+    if first_screen:
+        text = text[: text.index("\n## ")]
     return [
         textwrap.dedent(block)
         for block in re.findall(
             rf"^ *```{language}\n(.*?)^ *```", text, re.MULTILINE | re.DOTALL
         )
     ]
-
-
-AnyStr = TypeVar("AnyStr", str, bytes)
 
 
 def replaced(data: AnyStr, old: AnyStr, new: AnyStr) -> AnyStr:

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PACKAGE, ROOT, STATUSES, import_generated
+from conftest import PACKAGE, ROOT, STATUSES, import_generated, load_or_report
 from generator.outputs import build_outputs
 from generator.registry import load_registry
 
@@ -232,7 +232,7 @@ documents = st.one_of(
 @given(documents)
 def test_any_document_is_either_valid_or_reported(document: object) -> None:
     """Whatever the YAML holds, the loader returns records or problems; it never crashes."""
-    _load_or_report(
+    load_or_report(
         yaml.dump(document, Dumper=_QuotingDumper, allow_unicode=True).encode("utf-8")
     )
 
@@ -241,26 +241,4 @@ def test_any_document_is_either_valid_or_reported(document: object) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=200))
 def test_any_bytes_are_either_valid_or_reported(raw: bytes) -> None:
-    _load_or_report(raw)
-
-
-def _load_or_report(raw: bytes) -> None:
-    from generator.problems import InputError, one_line
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "http_status.yaml"
-        path.write_bytes(raw)
-        try:
-            load_registry(STATUSES.kind, path, "http_status.yaml")
-        except InputError as error:
-            assert error.problems
-            lines = [problem.line for problem in error.problems]
-            assert lines == sorted(lines) and min(lines) >= 0  # 0: the whole file
-            for problem in error.problems:
-                # One line, whatever the document holds: its text is escaped.
-                where = f":{problem.line}" if problem.line else ""
-                assert str(problem).startswith(
-                    one_line(f"http_status.yaml{where}: {problem.field}: ")
-                )
-                assert len(str(problem).splitlines()) == 1
-                assert "; expected" in problem.message, problem
+    load_or_report(raw)

@@ -10,10 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PACKAGE, STATUSES, Project, assert_reported, import_generated
+from conftest import (
+    PACKAGE,
+    Project,
+    assert_reported,
+    import_generated,
+    line_of,
+    load_or_report,
+)
 from generator import files, validation
-from generator.problems import InputError
-from generator.registry import load_registry
 from generator.yamlsource import read_document
 
 # Regressions and failure injection: in make test, not in the quick loop.
@@ -39,10 +44,6 @@ def _registry(entry: str = ENTRY) -> str:
 def _replace(old: str, new: str) -> str:
     assert old in ENTRY, old
     return _registry(ENTRY.replace(old, new, 1))
-
-
-def _line_of(text: str, fragment: str) -> int:
-    return text[: text.index(fragment)].count("\n") + 1
 
 
 # (class, registry text, field, fragment of the message, the text whose line is reported)
@@ -290,7 +291,7 @@ CASES = [
 def test_hostile_registry_is_reported(project: Project, cli, case: str, text: str, field: str, fragment: str, where: str) -> None:  # type: ignore[no-untyped-def]
     project.registry.write_text(text, encoding="utf-8", newline="")
     assert_reported(
-        project, cli, project.registry, _line_of(text, where), field, fragment
+        project, cli, project.registry, line_of(text, where), field, fragment
     )
 
 
@@ -433,15 +434,4 @@ FRAGMENTS = [
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=12))
 def test_any_mix_of_hostile_fragments_is_read_or_reported(fragments: list[str]) -> None:
     text = "statuses:\n" + "".join(fragments)
-    with_lines = text.count("\n") + 1
-    folder = Path(os.environ.get("TMPDIR", "/tmp"))
-    path = folder / f"hostile-{os.getpid()}.yaml"
-    path.write_text(text, encoding="utf-8", newline="")
-    try:
-        load_registry(STATUSES.kind, path, "r.yaml")
-    except InputError as error:
-        for problem in error.problems:
-            assert 1 <= problem.line <= with_lines, problem
-            assert "; expected" in problem.message, problem
-    finally:
-        path.unlink()
+    load_or_report(text.encode("utf-8"), with_lines=text.count("\n") + 1)

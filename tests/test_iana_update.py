@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KINDS, REGISTRIES, Kind, Project, replaced
+from conftest import KINDS, REGISTRIES, Kind, Project, line_of, replaced
 
 # Regressions and failure injection: in make test, not in the quick loop.
 pytestmark = pytest.mark.slow
@@ -339,7 +339,7 @@ def test_a_method_that_is_not_a_token_is_refused(project: Project, cli, hostile)
 def test_duplicate_rows_are_reported_not_collapsed(project: Project, cli, hostile) -> None:  # type: ignore[no-untyped-def]
     replies, address = hostile
     data = _bytes(project, STATUS)
-    first = data[: data.index(b"\n404,") + 1].count(b"\n") + 1
+    first = line_of(data, b"\n404,") + 1
     data += b'404,Not There,"[RFC9110, Section 15.5.5]"\n'
     replies[_served(STATUS)] = _sent(_response(data))
     _serve_the_rest(replies, project)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import tomllib
 
-from conftest import GENERATED, PACKAGE, ROOT, require_interpreter
+from conftest import GENERATED, PACKAGE, ROOT, code_blocks, require_interpreter
 from generator.outputs import OUTPUTS
 from generator.pythons import SUPPORTED
 from http_registries.http_status import HTTPStatus
@@ -201,9 +201,7 @@ def test_typed_usage_passes_both_checkers() -> None:
 def test_the_readme_s_quick_start_type_checks_as_written(tmp_path: Path) -> None:
     """The blocks of the README's first screen, before its first section, each a
     module of its own, pass mypy --strict and pyright (strict)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    first_screen = readme[: readme.index("\n## ")]
-    blocks = re.findall(r"^```python\n(.*?)^```", first_screen, re.M | re.S)
+    blocks = code_blocks("README.md", "python", first_screen=True)
     assert len(blocks) == 3
     paths = []
     for number, block in enumerate(blocks):

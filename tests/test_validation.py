@@ -19,6 +19,7 @@ from conftest import (
     Project,
     assert_reported,
     edit,
+    line_of,
 )
 from generator.cli import EXITS
 
@@ -411,7 +412,7 @@ def test_every_command_reports_an_invalid_registry_alike(project: Project, cli) 
 
 def test_not_utf8(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     text = project.registry.read_text(encoding="utf-8")
-    line = text[: text.index("phrase: Not Found")].count("\n") + 1
+    line = line_of(text, "phrase: Not Found")
     project.registry.write_bytes(
         text.replace("phrase: Not Found", "phrase: Not Fo\u00e9und").encode("latin-1")
     )
@@ -678,7 +679,7 @@ def test_an_invalid_registry_is_reported(project: Project, cli, kind, case, old,
     text = path.read_text(encoding="utf-8")
     line = edit(path, old, new)
     if isinstance(offset, str):  # the line of another text
-        line = text[: text.index(offset)].count("\n") + 1
+        line = line_of(text, offset)
     else:
         line += offset
     assert_reported(project, cli, path, line, field, fragment)
