@@ -63,3 +63,19 @@ def test_an_unknown_code_says_what_a_client_treats_it_as() -> None:
 def test_no_argument_is_a_usage_error() -> None:
     result = _run(SUPPORTED[-1])
     assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_a_reader_that_goes_away_ends_it_quietly() -> None:
+    """`python -m http_registries 418 ... | head -1`: no traceback about the pipe."""
+    process = subprocess.Popen(
+        [str(require_interpreter(SUPPORTED[-1])), "-m", PACKAGE.name, *["418"] * 2000],
+        env={**os.environ, "PYTHONPATH": str(GENERATED)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith("status: ")
+    process.stdout.close()
+    assert process.wait(timeout=60) == 1
+    assert "Traceback" not in process.stderr.read()

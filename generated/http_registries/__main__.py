@@ -7,6 +7,7 @@ them (an unknown code or token, or neither), 2 for a usage error.
 """
 
 import argparse
+import os
 import sys
 from typing import Any, Callable
 
@@ -77,4 +78,9 @@ def _described(registry: str, answer: object) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # The reader went away (| head): say nothing more, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
