@@ -56,6 +56,33 @@ class IanaReference:
         return self.document in (spec.document, spec.title)
 
 
+# RFC 9110, Section 5.6.2: a method or a field name is a token, of these characters.
+TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+def not_a_token(value: str, what: str) -> str | None:
+    """What is wrong with `value` where IANA's column holds a token (a method name,
+    a field name); None when it is one."""
+    if TOKEN.fullmatch(value):
+        return None
+    return (
+        f"{value!r} is not a token; expected a {what} of letters, digits and "
+        "!#$%&'*+-.^_`|~ (RFC 9110, Section 5.6.2)"
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class IanaRow:
+    """What every kind's row of an IANA file has: its references and its line."""
+
+    references: tuple[IanaReference, ...]
+    line: int
+
+    @property
+    def reference_text(self) -> str:
+        return cited(self.references)
+
+
 def cited(references: tuple[IanaReference, ...]) -> str:
     """References as IANA writes them: [RFC9110, Section 15.5.5][RFC8144]."""
     return "".join(f"[{reference.text}]" for reference in references) or "no reference"

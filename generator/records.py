@@ -156,6 +156,41 @@ class EnumEntry(Entry):
     docs_deviations: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Cited:
+    """What the kinds with unofficial entries share: an entry a specification defines
+    (spec), or one that somebody uses without one (source), never both."""
+
+    spec: SpecReference | None = (
+        None  # None for an unofficial entry, which has a source
+    )
+    source: Citation | None = None
+
+    @property
+    def unofficial(self) -> bool:
+        return self.source is not None
+
+    @property
+    def used_by(self) -> str:
+        """Who uses an unofficial entry; empty for any other."""
+        return self.source.name if self.source else ""
+
+    @property
+    def reference(self) -> str:
+        """The specification, or for an unofficial entry the document of its use."""
+        return self.source.title if self.source else self.cited_spec.text
+
+    @property
+    def reference_url(self) -> str:
+        return self.source.url if self.source else self.cited_spec.url
+
+    @property
+    def cited_spec(self) -> SpecReference:
+        """The specification of an entry that is not unofficial."""
+        assert self.spec is not None  # the schema requires one where there is no source
+        return self.spec
+
+
 # What locates an entry, not what it says: never in the registry's schema.
 WHERE = ("line", "field_lines")
 

@@ -6,17 +6,14 @@ Section 5.1): so does this kind, for order, duplicates, lookups and IANA."""
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Literal
 
-from ..iana import Differ, IanaReference, IanaRegistry, cited, not_listed, references
+from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, references
 from ..kind import Kind, Output
 from ..problems import Problem
-from ..records import Citation, Entry, SpecReference
+from ..records import Cited, Entry
 
-# RFC 9110, Section 5.6.2: a field name is a token.
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _STATES = ("permanent", "provisional", "deprecated", "obsoleted")
 _STRUCTURED = ("", "List", "Dictionary", "Item", "Token")
 # PEP 3333 (after CGI, RFC 3875, Section 4.1): the two request fields a WSGI
@@ -37,7 +34,7 @@ def constant_name(name: str) -> str | None:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Field(Entry):
+class Field(Entry, Cited):
     KEY = "name"
     EXPORTED = {
         "standing": "registered (in IANA's registry) or unofficial.",
@@ -47,16 +44,10 @@ class Field(Entry):
     }
 
     name: str
-    spec: SpecReference | None = None  # None for an unofficial name, which has a source
-    source: Citation | None = None
     structured: str | None = None
     comment: str | None = None
     hop_by_hop: bool = False
     connection_specific: bool = False
-
-    @property
-    def unofficial(self) -> bool:
-        return self.source is not None
 
     @property
     def standing(self) -> Literal["registered", "unofficial"]:
@@ -74,25 +65,6 @@ class Field(Entry):
     def environ(self) -> str:
         key = self.name.upper().replace("-", "_")
         return key if key in _ENVIRON_UNPREFIXED else f"HTTP_{key}"
-
-    @property
-    def used_by(self) -> str:
-        """Who uses an unofficial name; empty for any other."""
-        return self.source.name if self.source else ""
-
-    @property
-    def reference(self) -> str:
-        """The specification, or for an unofficial name the document of its use."""
-        return self.source.title if self.source else self._spec.text
-
-    @property
-    def reference_url(self) -> str:
-        return self.source.url if self.source else self._spec.url
-
-    @property
-    def _spec(self) -> SpecReference:
-        assert self.spec is not None  # the schema requires one where there is no source
-        return self.spec
 
 
 def _rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -127,18 +99,12 @@ def _constants_once(
             first[constant] = line_of(index, "name")
 
 
-@dataclass(frozen=True)
-class IanaField:
+@dataclass(frozen=True, kw_only=True)
+class IanaField(IanaRow):
     name: str
     status: str
     structured: str
-    references: tuple[IanaReference, ...]
     comment: str
-    line: int
-
-    @property
-    def reference_text(self) -> str:
-        return cited(self.references)
 
 
 def _iana_row(
@@ -146,14 +112,9 @@ def _iana_row(
 ) -> IanaField | None:
     name, status, structured, cited_references, comment = row
     found = []
-    if not _TOKEN.fullmatch(name):
-        found.append(
-            (
-                "Field Name",
-                f"{name!r} is not a token; expected a field name of letters, digits "
-                "and !#$%&'*+-.^_`|~ (RFC 9110, Section 5.6.2)",
-            )
-        )
+    wrong = not_a_token(name, "field name")
+    if wrong:
+        found.append(("Field Name", wrong))
     # IANA writes a few statuses capitalised (Permanent): compared case-insensitively.
     if status.lower() not in _STATES:
         found.append(("Status", f"is {status!r}; expected one of {', '.join(_STATES)}"))
@@ -168,7 +129,12 @@ def _iana_row(
     if found:
         return None
     return IanaField(
-        name, status.lower(), structured, references(cited_references), comment, line
+        name=name,
+        status=status.lower(),
+        structured=structured,
+        references=references(cited_references),
+        comment=comment,
+        line=line,
     )
 
 
@@ -196,10 +162,10 @@ def _compare(
             "structured",
             f"the registry says {field.structured or 'none'}, IANA {entry.structured or 'none'}",
         )
-    if not any(reference.matches(field._spec) for reference in entry.references):
+    if not any(reference.matches(field.cited_spec) for reference in entry.references):
         differ(
             "reference",
-            f"the registry cites {field._spec.text}, IANA {entry.reference_text}",
+            f"the registry cites {field.cited_spec.text}, IANA {entry.reference_text}",
         )
     if (field.comment or "") != entry.comment:
         differ(

@@ -4,11 +4,10 @@ makes HTTPMethod, its facts module and tables."""
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ..iana import Differ, IanaReference, IanaRegistry, cited, not_listed, references
+from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, references
 from ..kind import EnumPart, Kind, Output
 from ..problems import Problem
 from ..records import EnumEntry, SpecReference, enum_names_once, enum_rules
@@ -52,38 +51,23 @@ def _rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
         )
 
 
-# RFC 9110, Section 5.6.2: method = token; tchar is any of these.
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _FLAGS = {"yes": True, "no": False}
 
 
-@dataclass(frozen=True)
-class IanaMethod:
+@dataclass(frozen=True, kw_only=True)
+class IanaMethod(IanaRow):
     method: str
     safe: bool
     idempotent: bool
-    references: tuple[IanaReference, ...]
-    line: int
-
-    @property
-    def reference_text(self) -> str:
-        return cited(self.references)
 
 
 def _iana_row(
     row: list[str], line: int, shown_path: str, problems: list[Problem]
 ) -> IanaMethod | None:
     method, safe, idempotent, cited_references = row
-    if not _TOKEN.fullmatch(method):
-        problems.append(
-            Problem(
-                shown_path,
-                line,
-                "Method Name",
-                f"{method!r} is not a token; expected a method name of letters, "
-                "digits and !#$%&'*+-.^_`|~ (RFC 9110, Section 5.6.2)",
-            )
-        )
+    wrong = not_a_token(method, "method name")
+    if wrong:
+        problems.append(Problem(shown_path, line, "Method Name", wrong))
         return None
     for field, flag in (("Safe", safe), ("Idempotent", idempotent)):
         if flag not in _FLAGS:
@@ -93,7 +77,11 @@ def _iana_row(
     if safe not in _FLAGS or idempotent not in _FLAGS:
         return None
     return IanaMethod(
-        method, _FLAGS[safe], _FLAGS[idempotent], references(cited_references), line
+        method=method,
+        safe=_FLAGS[safe],
+        idempotent=_FLAGS[idempotent],
+        references=references(cited_references),
+        line=line,
     )
 
 

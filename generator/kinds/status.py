@@ -8,10 +8,17 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
-from ..iana import Differ, IanaReference, IanaRegistry, cited, not_listed, references
+from ..iana import Differ, IanaRegistry, IanaRow, not_listed, references
 from ..kind import EnumPart, Kind, Output
 from ..problems import Problem
-from ..records import Citation, EnumEntry, SpecReference, enum_names_once, enum_rules
+from ..records import (
+    Citation,
+    Cited,
+    EnumEntry,
+    SpecReference,
+    enum_names_once,
+    enum_rules,
+)
 
 # RFC 9110, Section 15: the class of a code is its first digit.
 CATEGORIES = {
@@ -32,7 +39,7 @@ class Conflict:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Status(EnumEntry):
+class Status(EnumEntry, Cited):
     KEY = "code"
     EXPORTED = {
         "standing": "member (of HTTPStatus), registered (specified, not a member) or unofficial."
@@ -40,16 +47,10 @@ class Status(EnumEntry):
 
     code: int
     phrase: str | None = None
-    spec: SpecReference | None = None  # None for an unofficial code, which has a source
     iana_expires: datetime.date | None = None
-    source: Citation | None = None
     conflicts: tuple[Conflict, ...] = ()
     cacheable: bool = False
     without_content: bool = False
-
-    @property
-    def unofficial(self) -> bool:
-        return self.source is not None
 
     @property
     def category(self) -> str:
@@ -67,25 +68,6 @@ class Status(EnumEntry):
     def label(self) -> str:
         """The reason phrase, or for a code that has none its IANA state: Unused."""
         return self.phrase or self.iana.capitalize()
-
-    @property
-    def used_by(self) -> str:
-        """Who uses an unofficial code; empty for any other."""
-        return self.source.name if self.source else ""
-
-    @property
-    def reference(self) -> str:
-        """The specification, or for an unofficial code the user's documentation."""
-        return self.source.title if self.source else self._spec.text
-
-    @property
-    def reference_url(self) -> str:
-        return self.source.url if self.source else self._spec.url
-
-    @property
-    def _spec(self) -> SpecReference:
-        assert self.spec is not None  # the schema requires one where there is no source
-        return self.spec
 
 
 def _rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -146,18 +128,12 @@ _RANGE = re.compile(r"([1-5][0-9]{2})-([1-5][0-9]{2})")
 _TEMPORARY = re.compile(r"(.*) \(TEMPORARY - .*expires ([0-9]{4}-[0-9]{2}-[0-9]{2})\)")
 
 
-@dataclass(frozen=True)
-class IanaCode:
+@dataclass(frozen=True, kw_only=True)
+class IanaCode(IanaRow):
     code: int
     phrase: str | None
     state: str
     expires: datetime.date | None
-    references: tuple[IanaReference, ...]
-    line: int
-
-    @property
-    def reference_text(self) -> str:
-        return cited(self.references)
 
 
 def _iana_row(
@@ -198,7 +174,12 @@ def _iana_row(
         phrase, state = temporary.group(1), "temporary"
         expires = datetime.date.fromisoformat(temporary.group(2))
     return IanaCode(
-        int(value), phrase, state, expires, references(cited_references), line
+        code=int(value),
+        phrase=phrase,
+        state=state,
+        expires=expires,
+        references=references(cited_references),
+        line=line,
     )
 
 
@@ -222,10 +203,10 @@ def _compare(
             "phrase",
             f"the registry says {status.phrase!r}, IANA {entry.phrase or '(Unused)'!r}",
         )
-    if not any(reference.matches(status._spec) for reference in entry.references):
+    if not any(reference.matches(status.cited_spec) for reference in entry.references):
         differ(
             "reference",
-            f"the registry cites {status._spec.text}, IANA {entry.reference_text}",
+            f"the registry cites {status.cited_spec.text}, IANA {entry.reference_text}",
         )
     if status.iana != entry.state or status.iana_expires != entry.expires:
         registry_state = _state_text(status.iana, status.iana_expires)
