@@ -106,7 +106,7 @@ class Kind:
     iana: IanaRegistry
     outputs: tuple[Output, ...]
     # What the schema cannot say of the entries together (names used once, ...).
-    registry_rules: RegistryRules | None = None
+    registry_rules: tuple[RegistryRules, ...] = ()
     # How keys compare, for order, duplicates, lookups and IANA: field names fold
     # case (RFC 9110, Section 5.1); codes and methods compare as written.
     fold: Callable[[Any], Any] = same

@@ -15,9 +15,11 @@ import functools
 import types
 import typing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterator
 
 from .pythons import PYTHON_VERSION, version_tuple
+from .sourcefile import read_text
 
 _RFC_EDITOR = "https://www.rfc-editor.org/rfc/rfc{}.html"
 _DATATRACKER = "https://datatracker.ietf.org/doc/html/{}"
@@ -308,3 +310,52 @@ def enum_names_once(
                 )
             else:
                 first[text] = line_of(index, *location)
+
+
+# CPython's own members, as its newest release has them (data/cpython/).
+CPYTHON = Path(__file__).resolve().parent.parent / "data" / "cpython"
+
+
+def cpython_names(table: str, key: str, value_column: str) -> Callable[
+    [list[dict[str, Any]], Callable[..., int]],
+    Iterator[tuple[int, tuple[str | int, ...], str]],
+]:
+    """The rule of an enum kind against CPython's own members (data/cpython/`table`,
+    tab-separated with a header: the member's value in `value_column`, its name in
+    "name"; `key` the entries' field that holds the value): a member the registry
+    says a released CPython has (python_added) has the name CPython gives its value.
+    A wrong name is found here, as the registry is read, before it can make a
+    package whose enum is not CPython's."""
+
+    def rule(
+        entries: list[dict[str, Any]], line_of: Callable[..., int]
+    ) -> Iterator[tuple[int, tuple[str | int, ...], str]]:
+        shown_table = f"data/cpython/{table}"
+        header, *rows = (
+            line.split("\t")
+            for line in read_text(
+                CPYTHON / table, shown_table, "CPython's members"
+            ).splitlines()
+        )
+        value_at, name_at = header.index(value_column), header.index("name")
+        names = {row[value_at]: row[name_at] for row in rows}
+        for index, entry in enumerate(entries):
+            value, name = str(entry.get(key)), entry.get("name")
+            if not (entry.get("python_added") and isinstance(name, str)):
+                continue
+            if names.get(value) != name:
+                has = names.get(value)
+                cpython = (
+                    f"CPython's name for {value} is {has}"
+                    if has
+                    else f"CPython's enum has no {value}"
+                )
+                yield (
+                    index,
+                    ("name",),
+                    f"{name} is not CPython's name: {cpython} ({shown_table}); "
+                    "expected CPython's name, or no python_added for a member no "
+                    "released CPython has",
+                )
+
+    return rule

@@ -44,7 +44,7 @@ class Rules:
     key: str  # the field that identifies an entry: unique, in ascending order
     fold: Callable[[Any], Any]  # how keys compare
     entry: EntryRules
-    registry: RegistryRules | None
+    registry: tuple[RegistryRules, ...]
 
 
 def validate(
@@ -378,13 +378,13 @@ def _cross_entry_problems(
             previous = folded
         for field, message in rules.entry(entry):
             problems.append(Problem(shown_path, line(field), field, message))
-    if rules.registry is not None:
-        mappings = [entry if isinstance(entry, dict) else {} for entry in entries]
+    mappings = [entry if isinstance(entry, dict) else {} for entry in entries]
 
-        def line_of(index: int, *location: str | int) -> int:
-            return document.line_of((list_name, index, *location))
+    def line_of(index: int, *location: str | int) -> int:
+        return document.line_of((list_name, index, *location))
 
-        for index, location, message in rules.registry(mappings, line_of):
+    for rule in rules.registry:
+        for index, location, message in rule(mappings, line_of):
             problems.append(
                 Problem(
                     shown_path,

@@ -31,6 +31,7 @@ from generator.cli import main  # noqa: E402
 from generator.kind import PACKAGE as PACKAGE_NAME  # noqa: E402
 from generator.kind import Kind  # noqa: E402
 from generator.kinds import KINDS  # noqa: E402
+from generator.problems import InputError  # noqa: E402
 from generator.pythons import (  # noqa: E402
     SUPPORTED,
     simple_enum_range,
@@ -43,12 +44,25 @@ from interpreters import find_interpreter, full_version, how_to_get  # noqa: E40
 PACKAGE = GENERATED / PACKAGE_NAME
 
 # The committed registries, by kind name, as every command loads them.
-REGISTRIES: dict[str, Registry] = {
-    kind.name: load_registry(
-        kind, ROOT / "data" / kind.registry, f"data/{kind.registry}"
-    )
-    for kind in KINDS
-}
+def _committed() -> dict[str, Registry]:
+    """Every kind's committed registry; when one does not validate, no test can say
+    more than its problems do: the run stops with them, and nothing else."""
+    try:
+        return {
+            kind.name: load_registry(
+                kind, ROOT / "data" / kind.registry, f"data/{kind.registry}"
+            )
+            for kind in KINDS
+        }
+    except InputError as error:
+        pytest.exit(
+            "the committed registries do not validate (make generate says the same):\n"
+            + "\n".join(error.report()),
+            returncode=1,
+        )
+
+
+REGISTRIES = _committed()
 STATUSES = REGISTRIES["status"]
 METHODS = REGISTRIES["method"]
 

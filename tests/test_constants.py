@@ -1,4 +1,6 @@
-"""The constants module against http.client."""
+"""The constants module: every member and alias of HTTPStatus, and responses. (That
+HTTPStatus has exactly http.HTTPStatus's names, and so http.client's constants, is
+test_drop_in's to say, once.)"""
 
 from __future__ import annotations
 
@@ -9,19 +11,6 @@ import http.client
 from conftest import PACKAGE, STATUSES
 from http_registries import http_status_constants as constants
 from http_registries.http_status import HTTPStatus
-
-
-def test_every_http_client_status_constant_is_here_with_the_same_member() -> None:
-    names = [
-        name
-        for name in dir(http.client)
-        if isinstance(getattr(http.client, name), http.HTTPStatus)
-    ]
-    assert names
-    for name in names:
-        theirs = getattr(http.client, name)
-        ours = getattr(constants, name)
-        assert ours is HTTPStatus(theirs.value) is HTTPStatus[name], name
 
 
 def test_every_member_and_alias_is_a_constant() -> None:

@@ -178,7 +178,13 @@ def test_a_changed_cell_fails_with_its_name(
     line = next(line for line in text.splitlines() if line.startswith(f"``{row}``"))
     (changed, *_), _ = parse(text.replace(line, line.replace(old, new)))
     status_table, _ = STATUS_TABLES
-    (found,) = differences(status_table, changed, STATUSES)
+    # Only the changed row's: what the committed registry gives otherwise is
+    # test_the_status_table_is_cpythons's to name.
+    (found,) = [
+        found
+        for found in differences(status_table, changed, STATUSES)
+        if found.startswith(f"{row} ")
+    ]
     assert found.startswith(expected), found
     assert f"({STATUSES.path}:" in found and "not declared" in found
 
@@ -229,8 +235,12 @@ def test_a_new_code_is_a_row_to_declare(project: Project, cli) -> None:  # type:
         (table, _), _ = parse(
             (project.generated / "status-codes.rst").read_text(encoding="utf-8")
         )
-        found = differences(table, CPYTHON_STATUS, registry)
         code = registry.members[-1].key
+        found = [
+            found
+            for found in differences(table, CPYTHON_STATUS, registry)
+            if found.startswith(f"{code} ")
+        ]
         assert found == (
             []
             if declared

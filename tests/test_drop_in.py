@@ -231,8 +231,11 @@ def test_a_wording_claimed_too_early_is_named(
         encoding="utf-8",
     )
     doctored = load_registry(STATUSES.kind, project.registry, STATUSES.path)
-    assert run is not None and _record_differences(run, STATUSES) == []
-    lines = _record_differences(run, doctored)
+    assert run is not None
+    # What the doctored record adds to whatever the committed registry gives (which
+    # test_the_generated_enum_is_a_drop_in_for_cpython names on its own).
+    before = set(_record_differences(run, STATUSES))
+    lines = [line for line in _record_differences(run, doctored) if line not in before]
     assert lines and all(line.startswith(f"{status.code}: ") for line in lines)
     assert any(
         f"{status.code}: {field} " in line and f"python_wording says {early}" in line

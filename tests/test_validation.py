@@ -31,6 +31,14 @@ RENAME = (
 # from the line where the new text starts)
 CASES = [
     (
+        "a name CPython does not give the code",
+        "    name: NOT_FOUND\n",
+        "    name: NOT_THERE\n",
+        "name",
+        "CPython's name for 404 is NOT_FOUND (data/cpython/httpstatus.tsv)",
+        0,
+    ),
+    (
         "phrase read as a boolean",
         "phrase: Not Found\n",
         "phrase: No\n",
@@ -648,6 +656,14 @@ METHOD_CASES = [
         0,
     ),
     ("member without a name", "    name: GET\n", "", "name", "is missing", -1),
+    (
+        "a name CPython does not give the method",
+        "    name: GET\n",
+        "    name: FETCH\n",
+        "name",
+        "CPython's name for GET is GET (data/cpython/httpmethod.tsv)",
+        0,
+    ),
     (
         "safe but not idempotent",
         "    safe: true\n    idempotent: true\n",

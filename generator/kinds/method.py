@@ -10,7 +10,13 @@ from typing import Any, Iterator
 from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, references
 from ..kind import EnumPart, Kind, Output
 from ..problems import Problem
-from ..records import EnumEntry, SpecReference, enum_names_once, enum_rules
+from ..records import (
+    EnumEntry,
+    SpecReference,
+    cpython_names,
+    enum_names_once,
+    enum_rules,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -148,7 +154,7 @@ KIND = Kind(
         Output("http-methods.json"),
         Output("http-methods.schema.json"),
     ),
-    registry_rules=enum_names_once,
+    registry_rules=(enum_names_once, cpython_names("httpmethod.tsv", "method", "name")),
     # The first CPython with an HTTPMethod at all.
     enum=EnumPart(module=_PUBLIC, stdlib_api="3.11"),
     top_level=(

@@ -16,6 +16,7 @@ from ..records import (
     Cited,
     EnumEntry,
     SpecReference,
+    cpython_names,
     enum_names_once,
     enum_rules,
 )
@@ -270,7 +271,7 @@ KIND = Kind(
         "categories": CATEGORIES,
         "categories_spec": SpecReference("HTTP Semantics", rfc=9110, section="15"),
     },
-    registry_rules=enum_names_once,
+    registry_rules=(enum_names_once, cpython_names("httpstatus.tsv", "code", "value")),
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
     enum=EnumPart(module=_PUBLIC, stdlib_api="3.12"),
     top_level=(
