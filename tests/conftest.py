@@ -43,6 +43,7 @@ from interpreters import find_interpreter, full_version, how_to_get  # noqa: E40
 # The generated package, in generated/ (which is on the import path).
 PACKAGE = GENERATED / PACKAGE_NAME
 
+
 # The committed registries, by kind name, as every command loads them.
 def _committed() -> dict[str, Registry]:
     """Every kind's committed registry; when one does not validate, no test can say

@@ -37,12 +37,16 @@ TYPED_FILES = [
 
 
 def run(
-    *command: str, env: dict[str, str] | None = None, cwd: Path = ROOT
+    *command: str,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         command,
         cwd=cwd,
         env={**os.environ, **(env or {})},
+        input=input,
         capture_output=True,
         text=True,
         check=False,
@@ -494,3 +498,17 @@ def test_the_wheel_lives_beside_http_status(
     assert left.returncode == 0, left.stderr
     gone = run(python, "-c", ours if remaining == theirs else theirs, cwd=tmp_path)
     assert gone.returncode != 0, "the uninstalled distribution still imports"
+
+
+@pytest.mark.parametrize("minor", [SUPPORTED[0], SUPPORTED[-1]])
+def test_a_new_user_runs_the_readme_s_examples_from_the_wheel(
+    wheel: Path, tmp_path: Path, minor: str
+) -> None:
+    """What a new user does: install the wheel into a fresh environment, and run each
+    example of the README's first screen as written, outside the project."""
+    python = _install(wheel, require_interpreter(minor), tmp_path / "venv")
+    for block in code_blocks("README.md", "python", first_screen=True):
+        result = run(
+            python, str(ROOT / "tests" / "run_block.py"), cwd=tmp_path, input=block
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
