@@ -55,7 +55,9 @@ class Output:
 
     @property
     def is_private(self) -> bool:
-        """A module that builds an enum for a public one, whose stub types it."""
+        """A module of the package's own workings, which users do not import (one that
+        builds an enum, the field facts, the table of top-level names); a public
+        module's stub types what of it users meet."""
         return self.name.startswith("_") and not self.name.startswith("__")
 
     @property

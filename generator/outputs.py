@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # (the version) and the py.typed marker.
 PACKAGE_OUTPUTS = (
     Output("__init__.py"),
+    Output("_names.py"),
     Output("__init__.pyi"),
     Output("__main__.py"),
     Output("py.typed"),

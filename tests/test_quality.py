@@ -134,6 +134,7 @@ def test_the_package_stub_gives_its_names() -> None:
     """__init__.pyi imports each name the package gives from the module and name that
     __init__.py loads it from, and lists the same __all__."""
     import http_registries
+    from http_registries import _names
 
     stub = ast.parse((PACKAGE / "__init__.pyi").read_text(encoding="utf-8"))
     imported = {
@@ -142,7 +143,7 @@ def test_the_package_stub_gives_its_names() -> None:
         if isinstance(node, ast.ImportFrom)
         for alias in node.names
     }
-    assert imported == http_registries._FROM
+    assert imported == _names.FROM
     (listed,) = [
         node.value
         for node in stub.body
@@ -150,8 +151,8 @@ def test_the_package_stub_gives_its_names() -> None:
         and getattr(node.targets[0], "id", "") == "__all__"
     ]
     assert ast.literal_eval(listed) == http_registries.__all__
-    assert sorted(dir(http_registries)) == sorted(
-        {*vars(http_registries), *http_registries._FROM}
+    assert dir(http_registries) == sorted(
+        {*vars(http_registries), *_names.ALL}
     )
     for name in http_registries.__all__:
         assert getattr(http_registries, name) is not None

@@ -9,46 +9,22 @@
 ``HTTPField`` holds a constant for each field name; ``lookup_status``,
 ``lookup_method`` and ``lookup_field`` answer for any code, method or field name.
 Each name comes from a module of the package (``http_status``, ...), loaded on first
-use, so that importing the package costs what an empty one does.
+use, so that importing the package costs about what an empty one does.
 """
 
 # The release of the registries: a calendar version, as the data's (see CHANGELOG.md).
 __version__ = "2026.12.2"
 
-# Each name the package gives, and the module of the package and the name in it
-# that it is (PEP 562).
-_FROM = {
-    "HTTPStatus": ("http_status", "HTTPStatus"),
-    "lookup_status": ("http_status_info", "lookup"),
-    "StatusInfo": ("http_status_info", "StatusInfo"),
-    "HEURISTICALLY_CACHEABLE": ("http_status_info", "HEURISTICALLY_CACHEABLE"),
-    "WITHOUT_CONTENT": ("http_status_info", "WITHOUT_CONTENT"),
-    "HTTPMethod": ("http_method", "HTTPMethod"),
-    "lookup_method": ("http_method_info", "lookup"),
-    "MethodInfo": ("http_method_info", "MethodInfo"),
-    "SAFE_METHODS": ("http_method_info", "SAFE_METHODS"),
-    "IDEMPOTENT_METHODS": ("http_method_info", "IDEMPOTENT_METHODS"),
-    "HTTPField": ("http_field", "HTTPField"),
-    "lookup_field": ("http_field", "lookup"),
-    "FieldInfo": ("http_field", "FieldInfo"),
-    "DEPRECATED_FIELDS": ("http_field", "DEPRECATED_FIELDS"),
-    "OBSOLETED_FIELDS": ("http_field", "OBSOLETED_FIELDS"),
-    "HOP_BY_HOP_FIELDS": ("http_field", "HOP_BY_HOP_FIELDS"),
-    "CONNECTION_SPECIFIC_FIELDS": ("http_field", "CONNECTION_SPECIFIC_FIELDS"),
-}
 
-__all__ = [*_FROM, "__version__"]
-
-
+# The names the package gives (PEP 562), and their table, are in _names, which the
+# first use loads: here they would add to the cost of every import of the package.
 def __getattr__(name):
-    try:
-        module, attribute = _FROM[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(__import__(f"{__name__}.{module}", fromlist=[attribute]), attribute)
-    globals()[name] = value  # the next use finds it as any module global
-    return value
+    from ._names import give
+
+    return give(name)
 
 
 def __dir__():
-    return sorted({*globals(), *_FROM})
+    from ._names import listed
+
+    return listed()
