@@ -340,9 +340,16 @@ def cpython_names(table: str, key: str, value_column: str) -> Callable[
         value_at, name_at = header.index(value_column), header.index("name")
         names = {row[value_at]: row[name_at] for row in rows}
         for index, entry in enumerate(entries):
-            value, name = str(entry.get(key)), entry.get("name")
-            if not (entry.get("python_added") and isinstance(name, str)):
+            value, name = entry.get(key), entry.get("name")
+            # A key or name of the wrong type is the schema's to report.
+            if not (
+                entry.get("python_added")
+                and isinstance(name, str)
+                and isinstance(value, (int, str))
+                and not isinstance(value, bool)
+            ):
                 continue
+            value = str(value)
             if names.get(value) != name:
                 has = names.get(value)
                 cpython = (

@@ -391,7 +391,10 @@ def test_valid_text_is_read_as_written(project: Project, cli, written: str, read
     ids=["disk full", "read-only folder"],
 )
 def test_a_write_failure_names_the_output(project: Project, cli, monkeypatch: pytest.MonkeyPatch, failure: OSError) -> None:  # type: ignore[no-untyped-def]
-    project.edit_registry("name: NOT_FOUND\n", "name: NOTHING_FOUND\n")
+    project.edit_registry(
+        "description: Nothing matches the given URI\n",
+        "description: Nothing matches the URI\n",
+    )
 
     def failing(*arguments: object, **keywords: object) -> str:
         raise failure

@@ -151,9 +151,7 @@ def test_the_package_stub_gives_its_names() -> None:
         and getattr(node.targets[0], "id", "") == "__all__"
     ]
     assert ast.literal_eval(listed) == http_registries.__all__
-    assert dir(http_registries) == sorted(
-        {*vars(http_registries), *_names.ALL}
-    )
+    assert dir(http_registries) == sorted({*vars(http_registries), *_names.ALL})
     for name in http_registries.__all__:
         assert getattr(http_registries, name) is not None
 
