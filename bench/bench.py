@@ -33,6 +33,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
+from dataclasses import field as _default
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -325,27 +327,31 @@ def user_rows(python: Path, folder: str, runs: int) -> tuple[str, str, str]:
     )
 
 
-def benchmark_interpreters(
-    runs: int,
-) -> tuple[list[str], list[str], list[str], list[str], list[str], list[str]]:
-    import_rows, lookup_rows, fresh_rows, marginal_rows, counted_rows = (
-        [],
-        [],
-        [],
-        [],
-        [],
-    )
-    field_rows: list[str] = []
-    top_rows: list[str] = []
+@dataclass
+class Tables:
+    """The rows of each table the benchmark prints, a row per interpreter (lookups:
+    several)."""
+
+    imports: list[str] = _default(default_factory=list)
+    lookups: list[str] = _default(default_factory=list)
+    fresh: list[str] = _default(default_factory=list)
+    marginal: list[str] = _default(default_factory=list)
+    counted: list[str] = _default(default_factory=list)
+    fields: list[str] = _default(default_factory=list)
+    top: list[str] = _default(default_factory=list)
+
+
+def benchmark_interpreters(runs: int) -> Tables:
+    tables = Tables()
     for minor in SUPPORTED:
         python = find_interpreter(minor)
         if python is None:
-            field_rows.append(f"| {minor} | (not found) | | | | | | |")
-            top_rows.append(f"| {minor} | (not found) | | | |")
-            import_rows.append(f"| {minor} | (not found) | | | | | | | | | | |")
-            fresh_rows.append(f"| {minor} | (not found) | | | | | | | | | |")
-            marginal_rows.append(f"| {minor} | (not found) | | |")
-            counted_rows.append(f"| {minor} | (not found) | | | | |")
+            tables.fields.append(f"| {minor} | (not found) | | | | | | |")
+            tables.top.append(f"| {minor} | (not found) | | | |")
+            tables.imports.append(f"| {minor} | (not found) | | | | | | | | | | |")
+            tables.fresh.append(f"| {minor} | (not found) | | | | | | | | | |")
+            tables.marginal.append(f"| {minor} | (not found) | | |")
+            tables.counted.append(f"| {minor} | (not found) | | | | |")
             continue
         with tempfile.TemporaryDirectory() as folder:
             # The package, as users import it; and the modules that build the enums
@@ -359,8 +365,8 @@ def benchmark_interpreters(
             Path(folder, EMPTY_PACKAGE).mkdir()
             Path(folder, EMPTY_PACKAGE, "__init__.py").write_text("")
             subprocess.run([str(python), "-m", "compileall", "-q", folder], check=True)
-            field_rows.append(field_row(python, folder))
-            top_rows.append(top_level_row(python, folder))
+            tables.fields.append(field_row(python, folder))
+            tables.top.append(top_level_row(python, folder))
             samples: dict[str, list[float]] = {variant: [] for variant in IMPORTS}
             for _ in range(runs):  # alternating, so that all meet the same machine
                 for variant in IMPORTS:
@@ -383,26 +389,18 @@ def benchmark_interpreters(
                 for module in ("_http_status_enum", "stdlib_http_status")
             }
             exec_only = _ratio(executed, "_http_status_enum", "stdlib_http_status")
-            import_rows.append(
+            tables.imports.append(
                 f"| {_version(python)} | {_seconds(ours)} | {_seconds(plain)} | {_seconds(alone)} "
                 f"| **{ours / alone:.2f}** | {like_for_like} | {exec_only} "
                 f"| {_seconds(http)} | {ours / http:.2f} | {_seconds(pair)} | **{pair / http:.2f}** "
                 f"| {_ratio(counted, 'http_status + http_method', 'http')} |"
             )
-            lookup_rows += _lookup_rows(python, minor, folder)
+            tables.lookups += _lookup_rows(python, minor, folder)
             fresh_row, marginal_row, counted_row = user_rows(python, folder, runs)
-            fresh_rows.append(fresh_row)
-            marginal_rows.append(marginal_row)
-            counted_rows.append(counted_row)
-    return (
-        import_rows,
-        lookup_rows,
-        fresh_rows,
-        marginal_rows,
-        counted_rows,
-        field_rows,
-        top_rows,
-    )
+            tables.fresh.append(fresh_row)
+            tables.marginal.append(marginal_row)
+            tables.counted.append(counted_row)
+    return tables
 
 
 # The floor of importing a package: one whose __init__.py is empty.
@@ -606,15 +604,7 @@ def main() -> None:
     quick = parser.parse_args().quick
     runs = 10 if quick else 100
 
-    (
-        import_rows,
-        lookup_rows,
-        fresh_rows,
-        marginal_rows,
-        counted_rows,
-        field_rows,
-        top_rows,
-    ) = benchmark_interpreters(runs)
+    tables = benchmark_interpreters(runs)
     print("## What a user writes instead, in a fresh process\n")
     print(
         f"Medians of {runs} fresh processes per variant, alternating, from compiled .pyc files: the\n"
@@ -633,7 +623,7 @@ def main() -> None:
     print(
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
-    print("\n".join(fresh_rows))
+    print("\n".join(tables.fresh))
     print("\n## The marginal cost after `import http.client`\n")
     print(
         "What importing http_registries.http_status adds to a program that has imported\n"
@@ -642,7 +632,7 @@ def main() -> None:
     )
     print("| CPython | http_registries.http_status | re-export floor | ratio |")
     print("| --- | ---: | ---: | ---: |")
-    print("\n".join(marginal_rows))
+    print("\n".join(tables.marginal))
     print("\n## The same two, in instructions\n")
     print(
         "Ratios of instruction counts under callgrind (PYTHONHASHSEED=0), which move far less than\n"
@@ -660,7 +650,7 @@ def main() -> None:
         "| whole process | marginal, against its floor |"
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    print("\n".join(counted_rows))
+    print("\n".join(tables.counted))
     print("\n## Like for like: the enum the modules build, per interpreter\n")
     print(
         f"Medians of {runs} fresh processes per variant, alternating, from compiled .pyc files, with enum\n"
@@ -680,7 +670,7 @@ def main() -> None:
     print(
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
-    print("\n".join(import_rows))
+    print("\n".join(tables.imports))
     print("\n## Lookups, per interpreter\n")
     print(
         f"Medians of {LOOKUP_PROCESSES} processes (each with its own string hash seed) x 9 timeit rounds\n"
@@ -688,7 +678,7 @@ def main() -> None:
     )
     print("| CPython | operation | http_status | standard library | ratio |")
     print("| --- | --- | ---: | ---: | ---: |")
-    print("\n".join(lookup_rows))
+    print("\n".join(tables.lookups))
 
     print("\n## The names at the package's top, per interpreter\n")
     print(
@@ -703,7 +693,7 @@ def main() -> None:
         "| from the top, whole process |"
     )
     print("| --- | ---: | ---: | ---: | ---: |")
-    print("\n".join(top_rows))
+    print("\n".join(tables.top))
 
     print("\n## Field names: http_field against a plain module, per interpreter\n")
     print(
@@ -720,7 +710,7 @@ def main() -> None:
         + "| first lookup of a new spelling |"
     )
     print("| --- | ---: | ---: | ---: |" + " ---: |" * (len(FIELD_NAMES) + 1))
-    print("\n".join(field_rows))
+    print("\n".join(tables.fields))
 
     print(f"\n## The generator (Python {sys.version.split()[0]})\n")
     print(
