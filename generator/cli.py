@@ -28,9 +28,8 @@ from .outputs import build_outputs, project
 from .problems import InputError, interrupted, one_line
 from .registry import Registry, load_registry
 from .render import TemplateFailure
-from .sourcefile import shown
+from .sourcefile import ROOT, shown
 
-ROOT = Path(__file__).resolve().parent.parent
 FIX_COMMAND = "make generate"
 
 EXIT_OK, EXIT_STALE, EXIT_INVALID = 0, 1, 2

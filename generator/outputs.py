@@ -13,9 +13,7 @@ from .kind import PACKAGE, Output
 from .kinds import KINDS
 from .registry import Registry
 from .render import kind_context, render
-from .sourcefile import read_text, shown
-
-ROOT = Path(__file__).resolve().parent.parent
+from .sourcefile import ROOT, read_text, shown
 
 # The files of the package itself, rendered once from the project: its __init__
 # (the version) and the py.typed marker.

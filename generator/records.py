@@ -15,11 +15,10 @@ import functools
 import types
 import typing
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterator
 
 from .pythons import PYTHON_VERSION, version_tuple
-from .sourcefile import read_text
+from .sourcefile import DATA, read_text
 
 _RFC_EDITOR = "https://www.rfc-editor.org/rfc/rfc{}.html"
 _DATATRACKER = "https://datatracker.ietf.org/doc/html/{}"
@@ -313,7 +312,7 @@ def enum_names_once(
 
 
 # CPython's own members, as its newest release has them (data/cpython/).
-CPYTHON = Path(__file__).resolve().parent.parent / "data" / "cpython"
+CPYTHON = DATA / "cpython"
 
 
 def cpython_names(table: str, key: str, value_column: str) -> Callable[

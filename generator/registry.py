@@ -11,11 +11,9 @@ from .kind import Kind
 from .problems import InputError, Problem
 from .pythons import version_tuple
 from .records import Alias, Entry, EnumEntry, SpecReference, build, mismatch
-from .sourcefile import parse_json, read_text, shown
+from .sourcefile import DATA, parse_json, read_text, shown
 from .validation import Rules, validate
 from .yamlsource import parse_document
-
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True)

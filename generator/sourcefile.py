@@ -21,6 +21,11 @@ from typing import Any
 
 from .problems import InputError, Problem
 
+# The project's folder, and its data: the registries, their schemas, IANA's files
+# and CPython's tables.
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
 # Far above any real registry (all 500 codes from 100 to 599 with long descriptions
 # take well under 1 MiB), far below what would exhaust memory.
 MAX_BYTES = 8 * 1024 * 1024

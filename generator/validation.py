@@ -12,18 +12,14 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import jsonschema
 import referencing
 
 from .problems import Problem
-from .sourcefile import read_json
+from .sourcefile import DATA, read_json
 from .yamlsource import Document, Location, field_name
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-
 
 # A kind's rules for one entry that a schema cannot express: (field, message) pairs.
 EntryRules = Callable[[dict[str, Any]], Iterable[tuple[str, str]]]
