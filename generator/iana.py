@@ -23,10 +23,11 @@ _REFERENCE = re.compile(r"\[([^\[\]]+)\]")
 # One reference as IANA writes it in any of its registries: an RFC (RFC9110 or
 # RFC 9110), an RFC to be (RFC-ietf-httpbis-...-22, cited by the draft it comes
 # from) or a draft, perhaps with sections or an appendix and, after a colon, the
-# title; a link; or another document, by its name.
+# title; a link; or another document, by its name. A second section may follow
+# without the word (RFC9111, Section 5.2.1.1, 5.2.2.1).
 _IETF = re.compile(
     r"(?:RFC ?(?P<rfc>[0-9]+)|RFC-(?P<queued>[a-z0-9-]+)|(?P<draft>draft-[a-z0-9-]+))"
-    r"(?P<parts>(?:, (?:Section|Appendix) [0-9A-Z.]+)*)(?:: (?P<title>.+))?"
+    r"(?P<parts>(?:, (?:(?:Section|Appendix) )?[0-9A-Z.]+)*)(?:: (?P<title>.+))?"
 )
 _PART = re.compile(r"(?:Section|Appendix) ([0-9A-Z.]+)")
 _LINK = re.compile(r"https?://\S+")

@@ -36,10 +36,13 @@ class Output:
     """A generated file, rendered from templates/NAME.j2."""
 
     name: str
+    # The template it is rendered from, where several outputs share one (a declared
+    # registry's module, every export); by default templates/NAME.j2.
+    shared_template: str | None = None
 
     @property
     def template(self) -> str:
-        return f"{self.name}.j2"
+        return self.shared_template or f"{self.name}.j2"
 
     @property
     def path(self) -> str:
@@ -118,6 +121,12 @@ class Kind:
     top_level: tuple[tuple[str, str, str], ...] = ()
     # Constants the templates print that belong to no entry.
     template_context: dict[str, Any] = field(default_factory=dict)
+    # The registry's JSON Schema, where the kind makes it from a declaration
+    # (generator/table.py); None: data/ holds it, beside the registry.
+    schema_document: dict[str, Any] | None = None
+    # Where the kind stands among the others: in the package's names, the command's
+    # answers, the reports.
+    position: int = 100
 
     @property
     def schema(self) -> str:

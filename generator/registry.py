@@ -3,6 +3,7 @@ and let its kind turn each entry into a record."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,10 +142,15 @@ def load_registry(
     """The registry of `kind` at `path`, validated by the JSON Schema beside it (the
     project's, where there is none beside it; or the one at `schema_path`);
     InputError with every problem it has."""
-    if schema_path is None:
-        beside = path.parent / kind.schema
-        schema_path = beside if beside.is_file() else DATA / kind.schema
-    schema_text = read_text(schema_path, shown(schema_path), _SCHEMA)
+    if kind.schema_document is not None and schema_path is None:
+        # A declared registry's schema is made from its declaration.
+        schema_path = DATA / kind.schema
+        schema_text = json.dumps(kind.schema_document)
+    else:
+        if schema_path is None:
+            beside = path.parent / kind.schema
+            schema_path = beside if beside.is_file() else DATA / kind.schema
+        schema_text = read_text(schema_path, shown(schema_path), _SCHEMA)
     text = read_text(path, shown_path, "the registry file")
     key = (id(kind), text, schema_text)
     if key not in _LOADED:

@@ -8,9 +8,12 @@ registry text can ever reach the generated source as code.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
+import textwrap
 import traceback
+import urllib.parse
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -41,6 +44,9 @@ def py(value: object) -> Code:
         # repr() of these types is a literal that round-trips, escaping quotes,
         # backslashes, line breaks and unprintable characters.
         return Code(repr(value))
+    if type(value) is datetime.date:
+        # The module that prints one imports datetime.
+        return Code(f"datetime.date({value.year}, {value.month}, {value.day})")
     if isinstance(value, tuple):
         items = [py(item) for item in value]
         return Code(f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})")
@@ -62,6 +68,51 @@ def python_version(version: object) -> Code:
     ):
         raise Refused(f"{version!r} is not a version such as (3, 14)")
     return Code(f"{version[0]}.{version[1]}")
+
+
+def int_literal(value: object, hex_width: int = 0) -> Code:
+    """A whole number as a Python literal: 0x0a with `hex_width` digits, or 1000."""
+    if type(value) is not int:
+        raise Refused(f"{value!r} is not a whole number")
+    return Code(f"0x{value:0{hex_width}x}" if hex_width else str(value))
+
+
+def doc(value: object) -> Code:
+    """Text inside a docstring, shown as itself: a backslash or a quote cannot end it
+    or make an escape, and a control character is written as an escape."""
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return Code(
+        "".join(
+            c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in text
+        )
+    )
+
+
+def comment(value: object, width: int = 84) -> Code:
+    """Text as the lines of a # comment: no line break of the text can end it."""
+    lines = textwrap.wrap(" ".join(str(value).split()), width) or [""]
+    return Code("\n# ".join(lines))
+
+
+_STUB_TYPE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[[^\[\]]*\])?( \| [A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def code_type(value: object) -> Code:
+    """A type annotation the declaration makes (int | None, Literal['a'] | None)."""
+    if not (isinstance(value, str) and _STUB_TYPE.fullmatch(value)):
+        raise Refused(f"{value!r} is not a type annotation")
+    return Code(value)
+
+
+# What a link target may hold as it is (RFC 3986's unreserved and reserved
+# characters, and %), but ( ) < > and the space, which end a Markdown link.
+_URL_SAFE = "-._~:/?#[]@!$&'*+,;=%"
+
+
+def markdown_url(value: object) -> str:
+    """An address as a Markdown link target: every character that could end it, or
+    start markup, percent-encoded."""
+    return urllib.parse.quote(str(value), safe=_URL_SAFE.replace("[", "").replace("]", ""))
 
 
 class TemplateFailure(Exception):
@@ -202,6 +253,11 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment.filters["export"] = export
     environment.filters["export_schema"] = export_schema
     environment.filters["json"] = to_json
+    environment.filters["int_literal"] = int_literal
+    environment.filters["doc"] = doc
+    environment.filters["comment"] = comment
+    environment.filters["code_type"] = code_type
+    environment.filters["markdown_url"] = markdown_url
     return environment
 
 

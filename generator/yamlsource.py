@@ -27,6 +27,7 @@ MAX_DEPTH = 12
 MAX_KEPT = 1000
 # Python refuses to convert an int of thousands of digits; no field needs 30.
 MAX_DIGITS = 30
+_HEXADECIMAL = re.compile("0x[0-9A-Fa-f]+")
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _MAP, _SEQ, _STR, _INT, _BOOL, _TIMESTAMP, _MERGE, _NULL, _FLOAT = (
     f"tag:yaml.org,2002:{name}"
@@ -257,6 +258,10 @@ class _Builder:
                 return None
             if explicit and not _DECIMAL.fullmatch(node.value):
                 return self._untyped(node, location)
+            if _HEXADECIMAL.fullmatch(node.value):
+                # 0x0a is the same number in YAML 1.1 and 1.2, and how IANA writes
+                # protocol codes.
+                return int(node.value, 16)
             if not _DECIMAL.fullmatch(node.value):
                 # YAML 1.1 reads 0624 as octal, 4_04, 6:44 and 0b110010100 as 404;
                 # YAML 1.2 tools (and a reader's eyes) see something else.
@@ -266,7 +271,7 @@ class _Builder:
                     f"{node.value!r} is a whole number only in YAML 1.1's notations "
                     "(octal, binary, sexagesimal, digits with _, or a leading zero), "
                     "which other YAML tools read otherwise; expected decimal digits "
-                    "without a leading zero",
+                    "without a leading zero, or hexadecimal ones after 0x",
                 )
                 return None
             return int(node.value)

@@ -20,6 +20,51 @@ from .http_field import DEPRECATED_FIELDS as DEPRECATED_FIELDS
 from .http_field import OBSOLETED_FIELDS as OBSOLETED_FIELDS
 from .http_field import HOP_BY_HOP_FIELDS as HOP_BY_HOP_FIELDS
 from .http_field import CONNECTION_SPECIFIC_FIELDS as CONNECTION_SPECIFIC_FIELDS
+from .http2_frame_types import HTTP2FrameType as HTTP2FrameType
+from .http2_frame_types import lookup as lookup_http2_frame_type
+from .http2_frame_types import HTTP2FrameTypeInfo as HTTP2FrameTypeInfo
+from .http2_settings import HTTP2Setting as HTTP2Setting
+from .http2_settings import lookup as lookup_http2_setting
+from .http2_settings import HTTP2SettingInfo as HTTP2SettingInfo
+from .http2_settings import HTTP2_INITIAL_SETTINGS as HTTP2_INITIAL_SETTINGS
+from .http2_error_codes import HTTP2ErrorCode as HTTP2ErrorCode
+from .http2_error_codes import lookup as lookup_http2_error_code
+from .http2_error_codes import HTTP2ErrorCodeInfo as HTTP2ErrorCodeInfo
+from .http3_frame_types import HTTP3FrameType as HTTP3FrameType
+from .http3_frame_types import lookup as lookup_http3_frame_type
+from .http3_frame_types import HTTP3FrameTypeInfo as HTTP3FrameTypeInfo
+from .http3_settings import HTTP3Setting as HTTP3Setting
+from .http3_settings import lookup as lookup_http3_setting
+from .http3_settings import HTTP3SettingInfo as HTTP3SettingInfo
+from .http3_settings import HTTP3_INITIAL_SETTINGS as HTTP3_INITIAL_SETTINGS
+from .http3_error_codes import HTTP3ErrorCode as HTTP3ErrorCode
+from .http3_error_codes import lookup as lookup_http3_error_code
+from .http3_error_codes import HTTP3ErrorCodeInfo as HTTP3ErrorCodeInfo
+from .http3_stream_types import HTTP3StreamType as HTTP3StreamType
+from .http3_stream_types import lookup as lookup_http3_stream_type
+from .http3_stream_types import HTTP3StreamTypeInfo as HTTP3StreamTypeInfo
+from .websocket_close_codes import WebSocketCloseCode as WebSocketCloseCode
+from .websocket_close_codes import lookup as lookup_websocket_close_code
+from .websocket_close_codes import WebSocketCloseCodeInfo as WebSocketCloseCodeInfo
+from .websocket_close_codes import (
+    WEBSOCKET_UNSENT_CLOSE_CODES as WEBSOCKET_UNSENT_CLOSE_CODES,
+)
+from .content_codings import ContentCoding as ContentCoding
+from .content_codings import lookup as lookup_content_coding
+from .content_codings import ContentCodingInfo as ContentCodingInfo
+from .content_codings import CONTENT_CODING_ALIASES as CONTENT_CODING_ALIASES
+from .transfer_codings import TransferCoding as TransferCoding
+from .transfer_codings import lookup as lookup_transfer_coding
+from .transfer_codings import TransferCodingInfo as TransferCodingInfo
+from .transfer_codings import TRANSFER_CODING_ALIASES as TRANSFER_CODING_ALIASES
+from .cache_directives import CacheDirective as CacheDirective
+from .cache_directives import lookup as lookup_cache_directive
+from .cache_directives import CacheDirectiveInfo as CacheDirectiveInfo
+from .cache_directives import REQUEST_CACHE_DIRECTIVES as REQUEST_CACHE_DIRECTIVES
+from .cache_directives import RESPONSE_CACHE_DIRECTIVES as RESPONSE_CACHE_DIRECTIVES
+from .auth_schemes import AuthScheme as AuthScheme
+from .auth_schemes import lookup as lookup_auth_scheme
+from .auth_schemes import AuthSchemeInfo as AuthSchemeInfo
 
 __version__: str
 __all__ = [
@@ -40,5 +85,48 @@ __all__ = [
     "OBSOLETED_FIELDS",
     "HOP_BY_HOP_FIELDS",
     "CONNECTION_SPECIFIC_FIELDS",
+    "HTTP2FrameType",
+    "lookup_http2_frame_type",
+    "HTTP2FrameTypeInfo",
+    "HTTP2Setting",
+    "lookup_http2_setting",
+    "HTTP2SettingInfo",
+    "HTTP2_INITIAL_SETTINGS",
+    "HTTP2ErrorCode",
+    "lookup_http2_error_code",
+    "HTTP2ErrorCodeInfo",
+    "HTTP3FrameType",
+    "lookup_http3_frame_type",
+    "HTTP3FrameTypeInfo",
+    "HTTP3Setting",
+    "lookup_http3_setting",
+    "HTTP3SettingInfo",
+    "HTTP3_INITIAL_SETTINGS",
+    "HTTP3ErrorCode",
+    "lookup_http3_error_code",
+    "HTTP3ErrorCodeInfo",
+    "HTTP3StreamType",
+    "lookup_http3_stream_type",
+    "HTTP3StreamTypeInfo",
+    "WebSocketCloseCode",
+    "lookup_websocket_close_code",
+    "WebSocketCloseCodeInfo",
+    "WEBSOCKET_UNSENT_CLOSE_CODES",
+    "ContentCoding",
+    "lookup_content_coding",
+    "ContentCodingInfo",
+    "CONTENT_CODING_ALIASES",
+    "TransferCoding",
+    "lookup_transfer_coding",
+    "TransferCodingInfo",
+    "TRANSFER_CODING_ALIASES",
+    "CacheDirective",
+    "lookup_cache_directive",
+    "CacheDirectiveInfo",
+    "REQUEST_CACHE_DIRECTIVES",
+    "RESPONSE_CACHE_DIRECTIVES",
+    "AuthScheme",
+    "lookup_auth_scheme",
+    "AuthSchemeInfo",
     "__version__",
 ]

@@ -196,6 +196,7 @@ IANA = IanaRegistry(
 )
 
 KIND = Kind(
+    position=3,
     name="field",
     registry="http_field.yaml",
     entries="fields",
@@ -209,8 +210,8 @@ KIND = Kind(
         Output("_http_field_info.py"),
         Output("http_field.pyi"),
         Output("http-fields.md"),
-        Output("http-fields.json"),
-        Output("http-fields.schema.json"),
+        Output("http-fields.json", "export.json.j2"),
+        Output("http-fields.schema.json", "export.schema.json.j2"),
     ),
     template_context={"environ_unprefixed": _ENVIRON_UNPREFIXED},
     top_level=(

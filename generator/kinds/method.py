@@ -138,6 +138,7 @@ IANA = IanaRegistry(
 _PUBLIC = Output("http_method.py")
 
 KIND = Kind(
+    position=2,
     name="method",
     registry="http_method.yaml",
     entries="methods",
@@ -151,8 +152,8 @@ KIND = Kind(
         Output("http_method.pyi"),
         Output("http-methods.md"),
         Output("http-methods.rst"),
-        Output("http-methods.json"),
-        Output("http-methods.schema.json"),
+        Output("http-methods.json", "export.json.j2"),
+        Output("http-methods.schema.json", "export.schema.json.j2"),
     ),
     registry_rules=(enum_names_once, cpython_names("httpmethod.tsv", "method", "name")),
     # The first CPython with an HTTPMethod at all.

@@ -250,6 +250,7 @@ IANA = IanaRegistry(
 _PUBLIC = Output("http_status.py")
 
 KIND = Kind(
+    position=1,
     name="status",
     registry="http_status.yaml",
     entries="statuses",
@@ -264,8 +265,8 @@ KIND = Kind(
         Output("http_status_info.py"),
         Output("status-codes.md"),
         Output("status-codes.rst"),
-        Output("status-codes.json"),
-        Output("status-codes.schema.json"),
+        Output("status-codes.json", "export.json.j2"),
+        Output("status-codes.schema.json", "export.schema.json.j2"),
     ),
     template_context={
         "categories": CATEGORIES,
