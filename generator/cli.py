@@ -211,20 +211,25 @@ def _parser() -> argparse.ArgumentParser:
             name,
             help=text,
             description=text,
-            epilog="exit status:\n" + "\n".join(EXITS[name]) + "\n",
+            epilog="exit status:\n" + "\n".join(EXITS[name]) + "\n" + _REGISTRIES,
             formatter_class=_Help,
         )
         command.set_defaults(run=run)
-        for kind in KINDS:
-            command.add_argument(
-                f"--{kind.name}-registry",
-                type=Path,
-                default=ROOT / "data" / kind.registry,
-                help=f"the {kind.name} registry (default: data/{kind.registry})",
-            )
+        _add_named_option(
+            command,
+            "registry",
+            "PATH",
+            "a registry's file, in place of data/'s: status=path/http_status.yaml",
+        )
         if add_options:
             add_options(command)
     return parser
+
+
+# Every registry by the NAME the options take, with its file in data/.
+_REGISTRIES = "\nregistries (NAME and file):\n" + "".join(
+    f"  {kind.name:<22} data/{kind.registry}\n" for kind in KINDS
+)
 
 
 def _add_output_options(command: argparse.ArgumentParser) -> None:
@@ -243,13 +248,12 @@ def _add_output_options(command: argparse.ArgumentParser) -> None:
 
 
 def _add_iana_options(command: argparse.ArgumentParser) -> None:
-    for kind in KINDS:
-        command.add_argument(
-            f"--{kind.name}-iana",
-            type=Path,
-            default=ROOT / "data" / "iana" / kind.iana.file,
-            help=f"IANA's {kind.name} CSV file (default: data/iana/{kind.iana.file})",
-        )
+    _add_named_option(
+        command,
+        "iana",
+        "PATH",
+        "IANA's file of a registry, in place of data/iana/'s: status=path/file.csv",
+    )
     command.add_argument(
         "--today",
         type=_date,
@@ -267,12 +271,16 @@ def _add_iana_options(command: argparse.ArgumentParser) -> None:
 
 def _add_iana_update_options(command: argparse.ArgumentParser) -> None:
     _add_iana_options(command)
-    for kind in KINDS:
-        command.add_argument(
-            f"--{kind.name}-url",
-            default=kind.iana.url,
-            help=f"where IANA publishes its {kind.name} CSV (default: {kind.iana.url})",
-        )
+    _add_named_option(
+        command,
+        "url",
+        "URL",
+        "where to download IANA's file of a registry from, in place of IANA's "
+        "address (listed below): status=https://...",
+    )
+    command.epilog = (command.epilog or "") + "\nIANA's addresses:\n" + "".join(
+        f"  {kind.name:<22} {kind.iana.url}\n" for kind in KINDS
+    )
     command.add_argument(
         "--timeout",
         type=_seconds,
@@ -302,10 +310,53 @@ def _seconds(text: str) -> float:
     return seconds
 
 
+def _add_named_option(
+    command: argparse.ArgumentParser, what: str, metavar: str, text: str
+) -> None:
+    """One option for every registry, given as NAME=VALUE as often as needed: the
+    options do not grow with the registries."""
+    command.add_argument(
+        f"--{what}",
+        action="append",
+        type=_named(metavar),
+        default=[],
+        metavar=f"NAME={metavar}",
+        help=f"{text}; NAME is one of the registries listed below",
+    )
+
+
+def _named(metavar: str) -> Any:
+    def parse(text: str) -> tuple[str, str]:
+        name, equals, value = text.partition("=")
+        names = [kind.name for kind in KINDS]
+        if not equals or not value:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not NAME={metavar}; expected such as status=..."
+            )
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise argparse.ArgumentTypeError(
+                f"{name!r} is no registry; expected one of {', '.join(names)}{hint}"
+            )
+        return name, value
+
+    parse.__name__ = metavar  # argparse names the type in its messages
+    return parse
+
+
 def _option(arguments: argparse.Namespace, kind: Kind, what: str) -> Any:
-    """The value of one of a kind's options: --status-registry, --method-iana, ...
-    (argparse keeps it under the option's name with - as _)."""
-    return getattr(arguments, f"{kind.name}_{what}".replace("-", "_"))
+    """A registry's file, IANA's file or IANA's address: as an option names it for
+    the kind (the last one given), or by default the project's."""
+    given = dict(getattr(arguments, what, []))
+    if kind.name in given:
+        value = given[kind.name]
+        return value if what == "url" else Path(value)
+    if what == "registry":
+        return ROOT / "data" / kind.registry
+    if what == "iana":
+        return ROOT / "data" / "iana" / kind.iana.file
+    return kind.iana.url
 
 
 def _load(arguments: argparse.Namespace) -> list[Registry]:

@@ -162,6 +162,15 @@ def load_registry(
 
 
 _SCHEMA = "the registry's JSON Schema"
+
+
+def schema_document(kind: Kind) -> dict[str, Any]:
+    """The JSON Schema of a kind's registry: made from its declaration, or read from
+    data/."""
+    if kind.schema_document is not None:
+        return kind.schema_document
+    path = DATA / kind.schema
+    return parse_json(read_text(path, shown(path), _SCHEMA), shown(path), _SCHEMA)
 # The records made in this process, by the texts they were made from: the same texts
 # give the same records wherever they are, so that a program that loads registries
 # again and again (the tests, which run the command line in-process) validates each

@@ -228,9 +228,9 @@ class Project:
         """The options that point `command` at this copy."""
         options = []
         for kind in KINDS:
-            options += [f"--{kind.name}-registry", str(self.registry_of(kind))]
+            options += ["--registry", f"{kind.name}={self.registry_of(kind)}"]
             if command in ("iana", "iana-update"):
-                options += [f"--{kind.name}-iana", str(self.iana_of(kind))]
+                options += ["--iana", f"{kind.name}={self.iana_of(kind)}"]
         if command in ("generate", "check"):
             options += [
                 "--templates",

@@ -72,8 +72,8 @@ def test_same_bytes_in_any_environment_and_folder(
                 option
                 for kind in KINDS
                 for option in (
-                    f"--{kind.name}-registry",
-                    os.path.relpath(project.registry_of(kind), elsewhere),
+                    "--registry",
+                    f"{kind.name}={os.path.relpath(project.registry_of(kind), elsewhere)}",
                 )
             ),
             "--templates",

@@ -223,7 +223,7 @@ def test_iana_update_refuses_a_vendored_file_that_is_not_a_file(
     result = _generator(
         "iana-update",
         *project.paths("iana-update"),
-        *(f"--{k.name}-url=http://127.0.0.1:9/nothing" for k in KINDS),
+        *(f"--url={k.name}=http://127.0.0.1:9/nothing" for k in KINDS),
         "--timeout",
         "5",
         timeout=60,
@@ -257,7 +257,7 @@ def test_a_flood_of_problems_is_reported_in_bounded_lines(project: Project, tmp_
     document = yamlsource.read_document(path, str(path), kind.entries)
     kept = [p for p in document.problems if not isinstance(p, problems.Unlisted)]
     assert len(kept) <= yamlsource.MAX_KEPT  # memory: the rest only counted
-    result = _generator("validate", f"--{kind.name}-registry", str(path), timeout=120)
+    result = _generator("validate", "--registry", f"{kind.name}={path}", timeout=120)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == problems.MAX_PER_FILE + 1, lines[-3:]

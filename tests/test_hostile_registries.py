@@ -352,7 +352,7 @@ def test_a_registry_that_is_not_a_file(project: Project, cli, kind: str) -> None
 
 
 def test_an_iana_file_that_is_not_a_file(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli("iana", "--status-iana", "/dev/zero")
+    result = cli("iana", "--iana", "status=/dev/zero")
     assert result.code == 2
     assert result.err.startswith("/dev/zero: file: is not a regular file")
 
@@ -360,7 +360,7 @@ def test_an_iana_file_that_is_not_a_file(cli) -> None:  # type: ignore[no-untype
 def test_control_characters_in_iana_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     copy = tmp_path / "iana.csv"
     copy.write_text("Value,Description,Reference\n404,Not\x1bFound,[RFC9110]\n")
-    result = cli("iana", "--status-iana", str(copy))
+    result = cli("iana", "--iana", f"status={copy}")
     assert result.code == 2
     assert result.err.startswith(f"{copy}:2: character: U+001B")
 

@@ -52,10 +52,10 @@ def _arguments(
     return [
         "iana",
         *project.paths("iana"),
-        "--status-iana",
-        str(iana),
-        "--method-iana",
-        str(methods),
+        "--iana",
+        f"status={iana}",
+        "--iana",
+        f"method={methods}",
         "--today",
         today,
     ]

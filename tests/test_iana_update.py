@@ -80,7 +80,7 @@ def _update(cli, project: Project, address: str, *extra: str):  # type: ignore[n
     return cli(
         "iana-update",
         *project.paths("iana-update"),
-        *(f"--{kind.name}-url={address}{_served(kind)}" for kind in KINDS),
+        *(f"--url={kind.name}={address}{_served(kind)}" for kind in KINDS),
         "--today",
         TODAY,
         "--expiry",

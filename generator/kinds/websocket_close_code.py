@@ -5,7 +5,7 @@ from ..table import Column, Subset, Table
 TABLE = Table(
     name="websocket-close-code",
     title="WebSocket Close Code Number Registry",
-    url="https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number",
+    url="https://www.iana.org/assignments/websocket/websocket-4.csv",
     iana_file="websocket-close-code-number.csv",
     iana_header=("Status Code", "Meaning", "Contact", "Reference"),
     value_column="Status Code",
