@@ -116,6 +116,9 @@ class Kind:
     # case (RFC 9110, Section 5.1); codes and methods compare as written.
     fold: Callable[[Any], Any] = same
     enum: EnumPart | None = None  # None for a kind CPython has no enum of
+    # The module that holds the registry's constants, and their class:
+    # ("http_status", "HTTPStatus"); compare() checks other libraries' copies with it.
+    constants: tuple[str, str] | None = None
     # The names the package gives at its top, each with the module and the name in
     # it that it is: ("lookup_status", "http_status_info", "lookup").
     top_level: tuple[tuple[str, str, str], ...] = ()

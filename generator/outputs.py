@@ -22,6 +22,7 @@ PACKAGE_OUTPUTS = (
     Output("_names.py"),
     Output("__init__.pyi"),
     Output("__main__.py"),
+    Output("_compare.py"),
     Output("py.typed"),
 )
 PACKAGE_SOURCES = ("pyproject.toml",)
@@ -88,5 +89,13 @@ def _package_context() -> dict[str, Any]:
     return {
         "package": PACKAGE,
         "version": project()["version"],
-        "top_level": [name for kind in KINDS for name in kind.top_level],
+        "top_level": [
+            *(name for kind in KINDS for name in kind.top_level),
+            ("compare", "_compare", "compare"),
+            ("Comparison", "_compare", "Comparison"),
+        ],
+        "registries": [
+            (kind.name, *kind.constants) for kind in KINDS if kind.constants
+        ],
+        "folded": [kind.name for kind in KINDS if kind.fold("A") == "a"],
     }

@@ -170,7 +170,10 @@ def schema_document(kind: Kind) -> dict[str, Any]:
     if kind.schema_document is not None:
         return kind.schema_document
     path = DATA / kind.schema
-    return parse_json(read_text(path, shown(path), _SCHEMA), shown(path), _SCHEMA)
+    schema: dict[str, Any] = parse_json(
+        read_text(path, shown(path), _SCHEMA), shown(path), _SCHEMA
+    )
+    return schema
 # The records made in this process, by the texts they were made from: the same texts
 # give the same records wherever they are, so that a program that loads registries
 # again and again (the tests, which run the command line in-process) validates each

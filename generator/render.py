@@ -94,7 +94,7 @@ def comment(value: object, width: int = 84) -> Code:
     return Code("\n# ".join(lines))
 
 
-_STUB_TYPE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[[^\[\]]*\])?( \| [A-Za-z_][A-Za-z0-9_]*)*")
+_STUB_TYPE = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*(\[[^\[\]]*\])?( \| [A-Za-z_][A-Za-z0-9_]*)*")
 
 
 def code_type(value: object) -> Code:

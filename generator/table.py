@@ -42,6 +42,8 @@ STATES = (
     "private",
     "unused",
 )
+# The states of a row of codes that names nothing a constant could stand for.
+REGISTERS_NOTHING = frozenset({"unassigned", "reserved", "private", "unused"})
 _RANGE = re.compile(r"(0x[0-9A-Fa-f]+|[0-9]+)(?:-(0x[0-9A-Fa-f]+|[0-9]+))?")
 
 
@@ -187,6 +189,8 @@ class Table:
         if typing.get_origin(column.type) is Literal:
             values = ", ".join(repr(value) for value in typing.get_args(column.type))
             return f"Literal[{values}] | None"
+        if column.type is datetime.date:
+            return "datetime.date | None"
         return f"{column.type.__name__} | None"
 
     def cell(self, entry: Any, column: Column) -> str:
@@ -229,6 +233,7 @@ class Table:
                     for mapping in self.mappings
                 ),
             ),
+            constants=(self.module, self.class_name),
             template_context={"table": self},
             schema_document=_schema(self),
             position=self.position,
@@ -249,18 +254,13 @@ class TableEntry(Entry):
 
 def _record_type(table: Table) -> type[Entry]:
     """The record of one entry: the shared fields, the key, and the columns."""
-    key: list[tuple[str, Any, Any]] = (
-        [("value", int), ("last", int | None, None)]  # type: ignore[list-item]
-        if table.numeric
-        else []
+    fields: list[Any] = (
+        [("value", int), ("last", int | None, None)] if table.numeric else []
     )
-    columns = [
-        (column.name, column.type | None, None)  # type: ignore[operator]
-        for column in table.columns
-    ]
+    fields += [(column.name, column.type | None, None) for column in table.columns]
     record = dataclasses.make_dataclass(
         f"{table.class_name}Entry",
-        [*key, *columns],  # type: ignore[arg-type]
+        fields,
         bases=(TableEntry,),
         frozen=True,
         kw_only=True,
@@ -293,7 +293,7 @@ def constant_of(table: Table, entry: Any) -> str | None:
     name; None for a row that registers nothing."""
     if entry.constant:
         return str(entry.constant)
-    if entry.iana in ("unassigned", "reserved", "private", "unused"):
+    if table.numeric and entry.iana in REGISTERS_NOTHING:
         return None
     if entry.name is None:
         return None
@@ -331,17 +331,13 @@ def _constants_once(table: Table) -> Any:
         for index, entry in enumerate(entries):
             name = entry.get("name")
             own = entry.get("constant")
+            names: list[tuple[tuple[str | int, ...], str]] = []
             if isinstance(own, str):
                 names = [(("constant",), own)]
-            elif isinstance(name, str) and entry.get("iana") not in (
-                "unassigned",
-                "reserved",
-                "private",
-                "unused",
+            elif isinstance(name, str) and (
+                not table.numeric or entry.get("iana") not in REGISTERS_NOTHING
             ):
                 names = [(("name",), table.constant(name))]
-            else:
-                names = []
             aliases = entry.get("aliases")
             for position, alias in enumerate(aliases if isinstance(aliases, list) else []):
                 if isinstance(alias, str):

@@ -65,6 +65,8 @@ from .cache_directives import RESPONSE_CACHE_DIRECTIVES as RESPONSE_CACHE_DIRECT
 from .auth_schemes import AuthScheme as AuthScheme
 from .auth_schemes import lookup as lookup_auth_scheme
 from .auth_schemes import AuthSchemeInfo as AuthSchemeInfo
+from ._compare import compare as compare
+from ._compare import Comparison as Comparison
 
 __version__: str
 __all__ = [
@@ -128,5 +130,7 @@ __all__ = [
     "AuthScheme",
     "lookup_auth_scheme",
     "AuthSchemeInfo",
+    "compare",
+    "Comparison",
     "__version__",
 ]

@@ -141,7 +141,7 @@ TOKENS = {
     ),
     "privatetoken": (
         "PrivateToken",
-        "PRIVATETOKEN",
+        "PRIVATE_TOKEN",
         "permanent",
         "RFC 9577, Section 2",
         "https://www.rfc-editor.org/rfc/rfc9577.html#section-2",

@@ -145,7 +145,7 @@ TOKENS = {
     ),
     "identity": (
         "identity",
-        None,
+        "IDENTITY",
         "reserved",
         "RFC 9110, Section 12.5.3",
         "https://www.rfc-editor.org/rfc/rfc9110.html#section-12.5.3",

@@ -68,6 +68,8 @@ FROM = {
     "AuthScheme": ("auth_schemes", "AuthScheme"),
     "lookup_auth_scheme": ("auth_schemes", "lookup"),
     "AuthSchemeInfo": ("auth_schemes", "AuthSchemeInfo"),
+    "compare": ("_compare", "compare"),
+    "Comparison": ("_compare", "Comparison"),
 }
 
 ALL = [*FROM, "__version__"]

@@ -115,7 +115,7 @@ TOKENS = {
     ),
     "trailers": (
         "trailers",
-        None,
+        "TRAILERS",
         "reserved",
         "RFC 9112, Section 12.3",
         "https://www.rfc-editor.org/rfc/rfc9112.html#section-12.3",

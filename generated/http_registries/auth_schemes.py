@@ -38,7 +38,7 @@ class AuthScheme:
     MUTUAL = "Mutual"
     NEGOTIATE = "Negotiate"
     OAUTH = "OAuth"
-    PRIVATETOKEN = "PrivateToken"
+    PRIVATE_TOKEN = "PrivateToken"
     SCRAM_SHA_1 = "SCRAM-SHA-1"
     SCRAM_SHA_256 = "SCRAM-SHA-256"
     VAPID = "vapid"

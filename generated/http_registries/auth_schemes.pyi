@@ -21,7 +21,7 @@ class AuthScheme:
     MUTUAL: Final = "Mutual"
     NEGOTIATE: Final = "Negotiate"
     OAUTH: Final = "OAuth"
-    PRIVATETOKEN: Final = "PrivateToken"
+    PRIVATE_TOKEN: Final = "PrivateToken"
     SCRAM_SHA_1: Final = "SCRAM-SHA-1"
     SCRAM_SHA_256: Final = "SCRAM-SHA-256"
     VAPID: Final = "vapid"

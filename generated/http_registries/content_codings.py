@@ -37,6 +37,7 @@ class ContentCoding:
     DEFLATE = "deflate"
     EXI = "exi"
     GZIP = "gzip"
+    IDENTITY = "identity"
     PACK200_GZIP = "pack200-gzip"
     X_COMPRESS = "x-compress"
     X_GZIP = "x-gzip"

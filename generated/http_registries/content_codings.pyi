@@ -20,6 +20,7 @@ class ContentCoding:
     DEFLATE: Final = "deflate"
     EXI: Final = "exi"
     GZIP: Final = "gzip"
+    IDENTITY: Final = "identity"
     PACK200_GZIP: Final = "pack200-gzip"
     X_COMPRESS: Final = "x-compress"
     X_GZIP: Final = "x-gzip"

@@ -3,7 +3,7 @@
 # its import cost; HTTP2ErrorCodeInfo is made in _http2_error_codes_info, loaded on first use.
 
 import enum
-from typing import Final, Literal
+from typing import Literal
 
 __all__ = [
     "HTTP2ErrorCode",

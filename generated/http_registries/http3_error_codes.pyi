@@ -2,8 +2,9 @@
 # The types of http3_error_codes.py, whose module carries no annotations, which would add to
 # its import cost; HTTP3ErrorCodeInfo is made in _http3_error_codes_info, loaded on first use.
 
+import datetime
 import enum
-from typing import Final, Literal
+from typing import Literal
 
 __all__ = [
     "HTTP3ErrorCode",
@@ -50,7 +51,7 @@ class HTTP3ErrorCodeInfo:
     @property
     def description(self) -> str | None: ...
     @property
-    def date(self) -> date | None: ...
+    def date(self) -> datetime.date | None: ...
     @property
     def change_controller(self) -> str | None: ...
     @property

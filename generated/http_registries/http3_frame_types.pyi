@@ -2,8 +2,9 @@
 # The types of http3_frame_types.py, whose module carries no annotations, which would add to
 # its import cost; HTTP3FrameTypeInfo is made in _http3_frame_types_info, loaded on first use.
 
+import datetime
 import enum
-from typing import Final, Literal
+from typing import Literal
 
 __all__ = [
     "HTTP3FrameType",
@@ -39,7 +40,7 @@ class HTTP3FrameTypeInfo:
     @property
     def reference_url(self) -> str | None: ...
     @property
-    def date(self) -> date | None: ...
+    def date(self) -> datetime.date | None: ...
     @property
     def change_controller(self) -> str | None: ...
     @property

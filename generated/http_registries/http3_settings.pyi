@@ -2,8 +2,9 @@
 # The types of http3_settings.py, whose module carries no annotations, which would add to
 # its import cost; HTTP3SettingInfo is made in _http3_settings_info, loaded on first use.
 
+import datetime
 import enum
-from typing import Final, Literal
+from typing import Literal
 
 __all__ = [
     "HTTP3_INITIAL_SETTINGS",
@@ -40,7 +41,7 @@ class HTTP3SettingInfo:
     @property
     def initial(self) -> int | None: ...
     @property
-    def date(self) -> date | None: ...
+    def date(self) -> datetime.date | None: ...
     @property
     def change_controller(self) -> str | None: ...
     @property

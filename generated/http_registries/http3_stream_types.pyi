@@ -2,8 +2,9 @@
 # The types of http3_stream_types.py, whose module carries no annotations, which would add to
 # its import cost; HTTP3StreamTypeInfo is made in _http3_stream_types_info, loaded on first use.
 
+import datetime
 import enum
-from typing import Final, Literal
+from typing import Literal
 
 __all__ = [
     "HTTP3StreamType",
@@ -33,7 +34,7 @@ class HTTP3StreamTypeInfo:
     @property
     def sender(self) -> Literal["Both", "Client", "Server"] | None: ...
     @property
-    def date(self) -> date | None: ...
+    def date(self) -> datetime.date | None: ...
     @property
     def change_controller(self) -> str | None: ...
     @property

@@ -34,6 +34,7 @@ class TransferCoding:
     DEFLATE = "deflate"
     GZIP = "gzip"
     IDENTITY = "identity"
+    TRAILERS = "trailers"
     X_COMPRESS = "x-compress"
     X_GZIP = "x-gzip"
 

@@ -17,6 +17,7 @@ class TransferCoding:
     DEFLATE: Final = "deflate"
     GZIP: Final = "gzip"
     IDENTITY: Final = "identity"
+    TRAILERS: Final = "trailers"
     X_COMPRESS: Final = "x-compress"
     X_GZIP: Final = "x-gzip"
 

@@ -3,7 +3,7 @@
 # its import cost; WebSocketCloseCodeInfo is made in _websocket_close_codes_info, loaded on first use.
 
 import enum
-from typing import Final, Literal
+from typing import Literal
 
 __all__ = [
     "lookup",

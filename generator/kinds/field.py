@@ -214,6 +214,7 @@ KIND = Kind(
         Output("http-fields.schema.json", "export.schema.json.j2"),
     ),
     template_context={"environ_unprefixed": _ENVIRON_UNPREFIXED},
+    constants=("http_field", "HTTPField"),
     top_level=(
         ("HTTPField", "http_field", "HTTPField"),
         ("lookup_field", "http_field", "lookup"),

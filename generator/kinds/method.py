@@ -158,6 +158,7 @@ KIND = Kind(
     registry_rules=(enum_names_once, cpython_names("httpmethod.tsv", "method", "name")),
     # The first CPython with an HTTPMethod at all.
     enum=EnumPart(module=_PUBLIC, stdlib_api="3.11"),
+    constants=("http_method", "HTTPMethod"),
     top_level=(
         ("HTTPMethod", "http_method", "HTTPMethod"),
         ("lookup_method", "http_method_info", "lookup"),

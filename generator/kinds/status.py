@@ -275,6 +275,7 @@ KIND = Kind(
     registry_rules=(enum_names_once, cpython_names("httpstatus.tsv", "code", "value")),
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
     enum=EnumPart(module=_PUBLIC, stdlib_api="3.12"),
+    constants=("http_status", "HTTPStatus"),
     top_level=(
         ("HTTPStatus", "http_status", "HTTPStatus"),
         ("lookup_status", "http_status_info", "lookup"),
