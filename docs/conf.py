@@ -1,5 +1,6 @@
 """Sphinx configuration of the package's documentation page (make docs)."""
 
+import sys
 from pathlib import Path
 
 import tomllib
@@ -7,11 +8,14 @@ from docutils import nodes
 from sphinx.domains import changeset
 from sphinx.roles import RFC
 
-_PROJECT = tomllib.loads(
-    (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(
-        encoding="utf-8"
-    )
-)["project"]
+_DOCS = Path(__file__).resolve().parent
+_ROOT = _DOCS.parent
+_PROJECT = tomllib.loads((_ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+    "project"
+]
+sys.path.insert(0, str(_ROOT))
+
+from generator.kinds import KINDS  # noqa: E402
 
 project = _PROJECT["name"]
 author = "the http-registries maintainers"
@@ -25,7 +29,7 @@ extensions = ["myst_parser"]
 myst_heading_anchors = 2
 # Every cross-reference must resolve: a misspelt name fails the build (-W).
 nitpicky = True
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_registries.rst"]
 html_theme = "alabaster"
 # Wide enough at 1280 pixels for every example line, which run to 100 characters.
 html_theme_options = {
@@ -38,6 +42,48 @@ html_theme_options = {
 # these pages is CPython's, copied from its documentation of http: say so.
 changeset.versionlabels["versionadded"] = "Added in CPython %s"
 changeset.versionlabels["versionchanged"] = "Changed in CPython %s"
+
+
+def _write(path: Path, text: str) -> None:
+    """Write `text` where it differs, so that Sphinx reads no page again for nothing."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def _registry_pages() -> None:
+    """A page for each registry, which includes its generated table, and the list of
+    the pages and the exports that registries.rst includes: made from the registries'
+    declarations at every build, so that a new registry needs no page of its own."""
+    (_DOCS / "registries").mkdir(exist_ok=True)
+    pages, exports = [], []
+    for kind in KINDS:
+        for output in kind.outputs:
+            if output.name.endswith(".md"):
+                page = output.name.removesuffix(".md")
+                _write(
+                    _DOCS / "registries" / output.name,
+                    f"```{{include}} ../../generated/{output.name}\n```\n",
+                )
+                pages.append(f"   registries/{page}\n")
+            elif output.name.endswith(".json") and not output.name.endswith(
+                ".schema.json"
+            ):
+                schema = output.name.replace(".json", ".schema.json")
+                exports.append(
+                    f"- {kind.title}: :download:`{output.name} <../generated/{output.name}>`\n"
+                    f"  (:download:`schema <../generated/{schema}>`)\n"
+                )
+    _write(
+        _DOCS / "_registries.rst",
+        ".. toctree::\n   :maxdepth: 1\n\n"
+        + "".join(pages)
+        + "\nEach registry is also exported as JSON, every entry with its defaults "
+        "filled in,\nfor other tools and languages, with a JSON Schema of the "
+        "export:\n\n" + "".join(exports),
+    )
+
+
+_registry_pages()
 
 
 class _Rfc(RFC):

@@ -103,7 +103,8 @@ def same(key: Any) -> Any:
 class Kind:
     """One kind of registry, as generator/kinds/ defines each."""
 
-    name: str  # names the kind's command-line options: --status-registry
+    name: str  # the registry's name, as the options take it: --registry status=...
+    title: str  # as IANA titles the registry
     registry: str  # the registry, in data/; its JSON Schema beside it, .schema.json
     entries: str  # the registry's top-level list: "statuses"
     record: type[Entry]  # an entry's record: its fields, types and defaults

@@ -208,6 +208,7 @@ class Table:
         record = _record_type(self)
         return Kind(
             name=self.name,
+            title=self.title,
             registry=f"{self.module}.yaml",
             entries="entries",
             record=record,

@@ -198,6 +198,7 @@ IANA = IanaRegistry(
 KIND = Kind(
     position=3,
     name="field",
+    title="Hypertext Transfer Protocol (HTTP) Field Name Registry",
     registry="http_field.yaml",
     entries="fields",
     record=Field,

@@ -140,6 +140,7 @@ _PUBLIC = Output("http_method.py")
 KIND = Kind(
     position=2,
     name="method",
+    title="Hypertext Transfer Protocol (HTTP) Method Registry",
     registry="http_method.yaml",
     entries="methods",
     record=Method,

@@ -252,6 +252,7 @@ _PUBLIC = Output("http_status.py")
 KIND = Kind(
     position=1,
     name="status",
+    title="Hypertext Transfer Protocol (HTTP) Status Code Registry",
     registry="http_status.yaml",
     entries="statuses",
     record=Status,
