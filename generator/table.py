@@ -148,6 +148,27 @@ class Table:
     constant: Callable[[str], str] = upper_snake
     position: int = 100  # where the registry stands among the others
 
+    def __post_init__(self) -> None:
+        """What a declaration must hold together, said in one line."""
+        wrong = []
+        if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", self.name):
+            wrong.append(f"name {self.name!r} is not lowercase words joined by -")
+        for what in ("module", "class_name"):
+            value = getattr(self, what)
+            if not (value.isidentifier() and value.isascii() and not value.startswith("_")):
+                wrong.append(f"{what} {value!r} is not a public Python name")
+        if self.numeric and self.space is None:
+            wrong.append("a registry of codes needs its space, such as (0x00, 0xff)")
+        for column in (self.value_column, self.name_column, self.status_column):
+            if column is not None and column not in self.iana_header:
+                wrong.append(f"{column!r} is not one of iana_header's columns")
+        names = [column.name for column in self.columns]
+        for name in names:
+            if names.count(name) > 1 or name in _TABLE_FIELDS:
+                wrong.append(f"the column {name!r} is declared twice, or is a shared field")
+        if wrong:
+            raise ValueError("; ".join(dict.fromkeys(wrong)))
+
     @property
     def key(self) -> str:
         return "value" if self.numeric else "name"
@@ -251,6 +272,12 @@ class TableEntry(Entry):
     constant: str | None = None
     aliases: tuple[str, ...] = ()  # other spellings Python's libraries use
     spec: SpecReference | None = None
+
+
+# The fields every declared registry's entries have; a column cannot take one.
+_TABLE_FIELDS = frozenset(
+    {"value", "last", "name", "constant", "aliases", "spec", "iana", "iana_deviations"}
+)
 
 
 def _record_type(table: Table) -> type[Entry]:

@@ -1,222 +1,152 @@
-"""A fourth registry is its own files plus one line: a small kind (IANA's HTTP
-Authentication Scheme Registry, in part) defined here, in a temporary folder, with
-its module, registry, schema, template and IANA file, runs through validate,
-generate, check and iana with no change to the generator's shared code."""
+"""A new registry is a registry file and a declaration, nothing more: a small
+registry of the test's own is added to a copy of the project as CONTRIBUTING.md says
+(its declaration in generator/kinds/, its registry in data/, IANA's file in
+data/iana/), and gets every output the others have: the module with its constants
+and lookup, the stub, the table, the export and its schema, its documentation page,
+the package command's answer and its names at the package's top, with no shared
+file touched."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import PACKAGE_NAME, ROOT, code_blocks
 
 pytestmark = pytest.mark.slow
 
-MODULE = '''
-"""The authentication scheme kind: a test's own."""
-
-from dataclasses import dataclass
-
-from generator.iana import IanaRegistry, cited, not_listed, references
-from generator.kind import Kind, Output
-from generator.records import Entry, SpecReference
-
-
-@dataclass(frozen=True, kw_only=True)
-class Scheme(Entry):
-    KEY = "scheme"
-
-    scheme: str
-    spec: SpecReference
-
-
-@dataclass(frozen=True)
-class Row:
-    scheme: str
-    references: tuple
-    line: int
-
-
-def parse_row(row, line, shown_path, problems):
-    scheme, reference, notes = row
-    return Row(scheme, references(reference), line)
-
-
-def compare(entry, row, differ, today):
-    if row is None:
-        not_listed(entry, differ, "scheme")
-    elif not any(reference.matches(entry.spec) for reference in row.references):
-        differ("reference", f"the registry cites {entry.spec.text}, IANA {cited(row.references)}")
-
-
-KIND = Kind(
-    name="auth-scheme",
-    registry="auth_scheme.yaml",
-    entries="schemes",
-    record=Scheme,
-    rules=lambda entry: (),
-    fold=lambda key: key.lower(),  # scheme names are case-insensitive
-    iana=IanaRegistry(
-        file="auth-schemes.csv",
-        url="https://www.iana.org/assignments/http-authschemes/authschemes.csv",
-        header=["Authentication Scheme Name", "Reference", "Notes"],
-        key_column="Authentication Scheme Name",
-        parse_row=parse_row,
-        key=lambda row: row.scheme,
-        compare_entry=compare,
-        missing=lambda row: "IANA registers it; the registry lacks it",
-        rows_noun="registered schemes",
-    ),
-    outputs=(Output("auth-schemes.md"),),
-)
-'''
-
-SCHEMA = """{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "auth_scheme.schema.json",
-  "type": "object",
-  "required": ["schemes"],
-  "additionalProperties": false,
-  "properties": {
-    "schemes": {"type": "array", "maxItems": 100, "items": {"$ref": "#/$defs/scheme"}}
-  },
-  "$defs": {
-    "scheme": {
-      "type": "object",
-      "required": ["scheme", "spec", "iana"],
-      "additionalProperties": false,
-      "properties": {
-        "scheme": {"description": "The scheme's name.", "type": "string", "x-expected": "a name"},
-        "spec": {"$ref": "definitions.schema.json#/$defs/spec"},
-        "iana": {"enum": ["permanent", "unregistered"], "x-expected": "permanent"},
-        "iana_deviations": {"type": "object"}
-      }
-    }
-  }
-}
-"""
+# The declaration CONTRIBUTING.md shows, as a contributor would copy it.
+(DECLARATION,) = code_blocks("CONTRIBUTING.md", "python")
 
 REGISTRY = """\
-schemes:
-  - scheme: Basic
-    spec: {title: The 'Basic' HTTP Authentication Scheme, rfc: 7617}
+entries:
+  - name: bytes
+    description: a range of octets
     iana: permanent
+    spec: {title: HTTP Semantics, rfc: 9110, section: "14.1.2"}
 
-  - scheme: Bearer
-    spec: {title: "The OAuth 2.0 Authorization Framework: Bearer Token Usage", rfc: 6750}
+  - name: none
+    description: reserved as keyword to indicate range requests are not supported
     iana: permanent
+    spec: {title: HTTP Semantics, rfc: 9110, section: "14.3"}
 """
 
 IANA = """\
-Authentication Scheme Name,Reference,Notes
-Basic,[RFC7617],
-bearer,[RFC6750],
+Range Unit Name,Description,Reference
+bytes,a range of octets,"[RFC9110, Section 14.1.2]"
+none,reserved as keyword to indicate range requests are not supported,"[RFC9110, Section 14.3]"
 """
 
-TEMPLATE = """\
-# Authentication schemes
-
-{% for scheme in registry.entries %}
-- {{ scheme.scheme }}: [{{ scheme.spec.text }}]({{ scheme.spec.url }})
-{% endfor %}
-"""
-
-# The one line: the kind appended to KINDS, before the command line is imported.
-DRIVER = """
-import importlib.util, sys
-sys.path.insert(0, {root!r})
-spec = importlib.util.spec_from_file_location("auth_scheme", {module!r})
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
-import generator.kinds
-generator.kinds.KINDS = (*generator.kinds.KINDS, module.KIND)
-from generator.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
+# What a contributor adds, and nothing else outside generated/.
+ADDED = {
+    "generator/kinds/range_unit.py": DECLARATION,
+    "data/range_units.yaml": REGISTRY,
+    "data/iana/range-units.csv": IANA,
+}
 
 
-def _kind_in(folder: Path, schema: str = SCHEMA) -> list[str]:
-    """The kind's files in `folder`; the command that runs the generator with it."""
-    (folder / "data" / "iana").mkdir(parents=True)
-    (folder / "auth_scheme.py").write_text(MODULE, encoding="utf-8")
-    (folder / "data" / "auth_scheme.yaml").write_text(REGISTRY, encoding="utf-8")
-    (folder / "data" / "auth_scheme.schema.json").write_text(schema, encoding="utf-8")
-    (folder / "data" / "iana" / "auth-schemes.csv").write_text(IANA, encoding="utf-8")
-    shutil.copytree(ROOT / "templates", folder / "templates")
-    (folder / "templates" / "auth-schemes.md.j2").write_text(TEMPLATE, encoding="utf-8")
-    driver = DRIVER.format(root=str(ROOT), module=str(folder / "auth_scheme.py"))
-    return [sys.executable, "-c", textwrap.dedent(driver)]
+def _copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    for folder in ("generator", "templates", "data", "generated", "docs"):
+        shutil.copytree(
+            ROOT / folder,
+            copy / folder,
+            ignore=shutil.ignore_patterns(".*", "__pycache__", "_build", "registries"),
+        )
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    return copy
 
 
-def _run(command: list[str], *arguments: str) -> subprocess.CompletedProcess[str]:
+def _run(copy: Path, *arguments: str, path: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*command, *arguments],
-        cwd=ROOT,
-        env={**os.environ},
+        [sys.executable, *arguments],
+        cwd=copy,
+        env={**os.environ, "PYTHONPATH": str(path or copy)},
         capture_output=True,
         text=True,
         check=False,
     )
 
 
-def test_a_new_kind_is_its_own_files_and_one_line(tmp_path: Path) -> None:
-    command = _kind_in(tmp_path)
-    registry = ["--auth-scheme-registry", str(tmp_path / "data" / "auth_scheme.yaml")]
-    output = [
-        "--templates",
-        str(tmp_path / "templates"),
-        "--output",
-        str(tmp_path / "out"),
-    ]
+def _sources(root: Path) -> dict[str, bytes]:
+    """Every file but the generated ones and caches, by its path."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for folder in ("generator", "templates", "data", "docs")
+        for path in (root / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and "registries" not in path.parts
+        and path.name != "_registries.rst"
+    }
 
-    validated = _run(command, "validate", *registry)
+
+def test_a_new_registry_is_its_file_and_its_declaration(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    before = _sources(copy)
+    for name, text in ADDED.items():
+        (copy / name).write_text(text, encoding="utf-8")
+    after = _sources(copy)
+    assert {name for name in after if before.get(name) != after[name]} == set(ADDED)
+
+    validated = _run(copy, "-m", "generator", "validate")
     assert validated.returncode == 0, validated.stderr
-    assert "auth_scheme.yaml: valid (2 entries)" in validated.stdout
-
-    generated = _run(command, "generate", *registry, *output)
+    assert "data/range_units.yaml: valid (2 entries)" in validated.stdout
+    generated = _run(copy, "-m", "generator", "generate")
     assert generated.returncode == 0, generated.stderr
-    table = (tmp_path / "out" / "auth-schemes.md").read_text(encoding="utf-8")
-    assert "- Bearer: [RFC 6750](https://www.rfc-editor.org/rfc/rfc6750.html)" in table
-    assert table.startswith(
-        "<!-- Code generated by make generate from data/auth_scheme.yaml"
-    )
-
-    checked = _run(command, "check", *registry, *output)
+    checked = _run(copy, "-m", "generator", "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
-
-    iana = ["--auth-scheme-iana", str(tmp_path / "data" / "iana" / "auth-schemes.csv")]
-    compared = _run(command, "iana", "--expiry", "warn", *registry, *iana)
+    compared = _run(copy, "-m", "generator", "iana", "--expiry", "warn")
     assert compared.returncode == 0, compared.stdout + compared.stderr
-    # IANA's "bearer" is the registry's Bearer: the kind folds case.
-    assert (
-        "auth-schemes.csv: 2 registered schemes compared, 0 differences kept on purpose, 0 unexplained"
-        in compared.stdout
+    assert "range-units.csv: 2 rows compared, 0 differences kept on purpose, 0 unexplained" in compared.stdout
+
+    out = copy / "generated"
+    package = out / PACKAGE_NAME
+    for name in ("range_units.py", "_range_units_info.py", "range_units.pyi"):
+        assert (package / name).is_file(), name
+    table = (out / "range-units.md").read_text(encoding="utf-8")
+    assert "# HTTP Range Unit Registry" in table and "| bytes | `BYTES` | permanent |" in table
+    export = json.loads((out / "range-units.json").read_text(encoding="utf-8"))
+    assert [entry["name"] for entry in export["entries"]] == ["bytes", "none"]
+    assert (out / "range-units.schema.json").is_file()
+
+    used = _run(
+        copy,
+        "-c",
+        f"import {PACKAGE_NAME} as p; "
+        "print(p.RangeUnit.BYTES, p.lookup_range_unit(b'NONE').name, "
+        "'lookup_range_unit' in p.__all__, p.compare({'BYTES': 'bytes'}, 'range-unit').lacks)",
+        path=out,
     )
+    assert used.returncode == 0, used.stderr
+    assert used.stdout.split() == ["bytes", "none", "True", "(('none',", "'NONE'),)"]
+    answered = _run(copy, "-m", PACKAGE_NAME, "Bytes", path=out)
+    assert answered.returncode == 0, answered.stderr
+    assert "range_unit" in answered.stdout or "range-unit" in answered.stdout
+
+    documented = _run(copy, str(copy / "docs" / "conf.py"))
+    assert documented.returncode == 0, documented.stderr
+    assert (copy / "docs" / "registries" / "range-units.md").is_file()
+    assert "registries/range-units" in (copy / "docs" / "_registries.rst").read_text(encoding="utf-8")
 
 
-def test_a_kind_whose_schema_and_record_disagree_is_one_line(tmp_path: Path) -> None:
-    disagreeing = SCHEMA.replace(
-        '"iana_deviations": {"type": "object"}',
-        '"iana_deviations": {"type": "object"},\n        "notes": {"type": "string"}',
-    )
-    assert disagreeing != SCHEMA
-    command = _kind_in(tmp_path, disagreeing)
-    result = _run(
-        command,
-        "validate",
-        "--auth-scheme-registry",
-        str(tmp_path / "data" / "auth_scheme.yaml"),
-    )
+@pytest.mark.parametrize(
+    "declaration, message",
+    [
+        (DECLARATION.replace('    summary="A unit of the Range field (RFC 9110, Section 14.1).",\n', ""), "missing 1 required positional argument: 'summary'"),
+        (DECLARATION.replace('module="range_units"', 'module="range-units"'), "module 'range-units' is not a public Python name"),
+        (DECLARATION.replace("TABLE = ", "TABEL = "), "declares no registry"),
+    ],
+    ids=["a field missing", "a wrong module name", "no declaration"],
+)
+def test_a_declaration_that_cannot_be_loaded_is_one_line(tmp_path: Path, declaration: str, message: str) -> None:
+    copy = _copy(tmp_path)
+    (copy / "generator" / "kinds" / "range_unit.py").write_text(declaration, encoding="utf-8")
+    result = _run(copy, "-m", "generator", "validate")
     assert result.returncode == 2
-    assert "Traceback" not in result.stderr
     (line,) = result.stderr.splitlines()
-    assert line.endswith(
-        "auth_scheme.schema.json: schema: the schema's notes is not in the other; "
-        "expected the record type Scheme and the schema to declare the same fields"
-    )
+    assert line.startswith("generator/kinds/range_unit.py: ") and message in line, line
