@@ -40,6 +40,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+import protocols  # noqa: E402
+from protocols import HEADER as PROTOCOLS_HEADER  # noqa: E402
+from protocols import protocol_rows, write_plain_modules  # noqa: E402
+
 from generator.kind import PACKAGE  # noqa: E402
 from generator.kinds import field, status  # noqa: E402
 from generator.outputs import OUTPUTS, build_outputs  # noqa: E402
@@ -339,6 +343,7 @@ class Tables:
     counted: list[str] = _default(default_factory=list)
     fields: list[str] = _default(default_factory=list)
     top: list[str] = _default(default_factory=list)
+    protocols: list[str] = _default(default_factory=list)
 
 
 def benchmark_interpreters(runs: int) -> Tables:
@@ -362,11 +367,14 @@ def benchmark_interpreters(runs: int) -> Tables:
                     shutil.copy(ROOT / "generated" / output.path, folder)
             write_stdlib_http_status(python, folder)
             write_plain_fields(Path(folder, PACKAGE))
+            write_plain_modules(Path(folder, PACKAGE))
             Path(folder, EMPTY_PACKAGE).mkdir()
             Path(folder, EMPTY_PACKAGE, "__init__.py").write_text("")
             subprocess.run([str(python), "-m", "compileall", "-q", folder], check=True)
             tables.fields.append(field_row(python, folder))
             tables.top.append(top_level_row(python, folder))
+            tables.protocols.append(f"| **{_version(python)}** | | | | | |")
+            tables.protocols += protocol_rows(python, folder, _instructions)
             samples: dict[str, list[float]] = {variant: [] for variant in IMPORTS}
             for _ in range(runs):  # alternating, so that all meet the same machine
                 for variant in IMPORTS:
@@ -711,6 +719,11 @@ def main() -> None:
     )
     print("| --- | ---: | ---: | ---: |" + " ---: |" * (len(FIELD_NAMES) + 1))
     print("\n".join(tables.fields))
+
+    print("\n## The declared registries against the same written by hand, per interpreter\n")
+    print(protocols.__doc__.split("\n\n", 1)[1])
+    print(PROTOCOLS_HEADER)
+    print("\n".join(tables.protocols))
 
     print(f"\n## The generator (Python {sys.version.split()[0]})\n")
     print(

@@ -270,10 +270,10 @@ def kind_context(registry: Registry) -> dict[str, Any]:
         "registry": registry,
         **registry.kind.template_context,
     }
+    context["fast_path"] = simple_enum_range()
     if registry.kind.enum is not None:
         context |= {
             "members": registry.members,
-            "fast_path": simple_enum_range(),
             "stdlib": stdlib_range(registry.stdlib_since),
         }
     return context

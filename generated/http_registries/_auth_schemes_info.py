@@ -57,6 +57,11 @@ class AuthSchemeInfo:
         return AuthSchemeInfo, self._fields()
 
 
+# The most answers the public module keeps: the spellings a peer can send
+# are without number.
+_MOST_ANSWERS = 4096
+
+
 # Every token the registry knows, by its lowercase form: the fields of its answer.
 TOKENS = {
     "basic": (
@@ -172,6 +177,33 @@ TOKENS = {
         None,
     ),
 }
+
+
+# RFC 9110, Section 5.6.2: tchar, the characters of a token.
+_TCHAR = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def first_answer(name, answers):
+    """lookup() for a spelling not asked before, or an object that is not a plain
+    str: the answer, kept in `answers` for the next time."""
+    try:
+        # A str subclass by its plain value, so that none of its methods runs.
+        if isinstance(name, str):
+            text = str.__str__(name)
+        elif isinstance(name, (bytes, bytearray)):
+            text = bytes(name).decode("latin-1")
+        else:
+            return None
+    except Exception:
+        return None
+    if not text or text.strip(_TCHAR):
+        return None
+    info = answer(text.lower())
+    if info is not None and type(name) is str:
+        if len(answers) >= _MOST_ANSWERS:
+            answers.clear()
+        answers[text] = info
+    return info
 
 
 def answer(key):

@@ -78,6 +78,27 @@ class HTTP3ErrorCodeInfo:
         return HTTP3ErrorCodeInfo, self._fields()
 
 
+# The most answers the public module keeps: the codes a peer can send
+# are without number.
+_MOST_ANSWERS = 4096
+
+
+def first_answer(value, answers):
+    """lookup() for a code not asked before, or an object that is not a plain int:
+    the answer, kept in `answers` for the next time."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    # An int subclass (a member) by its plain value, so that none of its methods runs.
+    code = int.__index__(value)
+    if not 0 <= code <= 0x3FFFFFFFFFFFFFFF:
+        return None
+    info = answer(code)
+    if len(answers) >= _MOST_ANSWERS:
+        answers.clear()
+    answers[code] = info
+    return info
+
+
 # Each row of the registry, in order: its first and last code, then the fields of
 # its answer but the code: name, constant, status, reference, reference_url, description, date,
 # change_controller, contact and notes.

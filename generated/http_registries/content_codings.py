@@ -52,10 +52,6 @@ CONTENT_CODING_ALIASES = {
 }
 
 
-# RFC 9110, Section 5.6.2: tchar, the characters of a token.
-_TCHAR = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-
-
 def lookup(name):
     """What is known of a token, in any spelling; None for anything the registry does not
     know. Bytes are read as Latin-1, as ASGI carries them. Never raises."""
@@ -64,29 +60,7 @@ def lookup(name):
             return _ANSWERS[name]
         except KeyError:
             pass
-    return _answer(name)
-
-
-def _answer(name):
-    """lookup() for a spelling not asked before, or an object that is not a plain str."""
-    try:
-        # A str subclass by its plain value, so that none of its methods runs.
-        if isinstance(name, str):
-            text = str.__str__(name)
-        elif isinstance(name, (bytes, bytearray)):
-            text = bytes(name).decode("latin-1")
-        else:
-            return None
-    except Exception:
-        return None
-    if not text or text.strip(_TCHAR):
-        return None
-    info = (_FACTS or _load_facts()).answer(text.lower())
-    if info is not None and type(name) is str:
-        if len(_ANSWERS) >= _MOST_ANSWERS:
-            _ANSWERS.clear()
-        _ANSWERS[text] = info
-    return info
+    return (_FACTS or _load_facts()).first_answer(name, _ANSWERS)
 
 
 def _load_facts():
@@ -104,8 +78,7 @@ def __getattr__(name):
 
 
 # The module of the facts, once loaded, and the answers given, by what was asked, so
-# that the next lookup of the same spelling is one dict lookup. Bounded: the spellings a
-# peer can send are without number.
+# that the next lookup of the same spelling is one dict lookup (the facts
+# module keeps it bounded).
 _FACTS = None
 _ANSWERS = {}
-_MOST_ANSWERS = 4096
