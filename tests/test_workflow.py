@@ -36,7 +36,7 @@ def test_the_workflows_are_valid() -> None:
 def test_the_workflow_runs_the_readme_s_test_command_on_every_supported_cpython() -> (
     None
 ):
-    (workflow,) = WORKFLOWS
+    workflow = ROOT / ".github" / "workflows" / "test.yml"
     (job,) = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].values()
     setup = next(
         step for step in job["steps"] if "setup-python" in step.get("uses", "")
@@ -48,6 +48,23 @@ def test_the_workflow_runs_the_readme_s_test_command_on_every_supported_cpython(
     ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert ci_run[-1] == command
     assert any(step.get("env", {}).get("CI") == "true" for step in job["steps"])
+
+
+def test_a_monthly_workflow_proposes_iana_s_changes_for_review() -> None:
+    """make iana-update on a schedule, once a month, then make generate, and the
+    change proposed as a pull request; never pushed to the default branch."""
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "iana-update.yml").read_text(encoding="utf-8")
+    )
+    # YAML 1.1 reads the key `on` as True.
+    (schedule,) = workflow[True]["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert day.isdigit() and (month, weekday) == ("*", "*")
+    (job,) = workflow["jobs"].values()
+    runs = " ".join(step.get("run", "") for step in job["steps"])
+    assert "make iana-update" in runs and "make generate" in runs
+    assert any("create-pull-request" in step.get("uses", "") for step in job["steps"])
+    assert "git push" not in runs
 
 
 def readme_test_command() -> str:
