@@ -1,0 +1,176 @@
+"""Every registry declared as data (generator/table.py), as a user meets it: its
+constants, its lookup, the sets the RFCs define, and what it costs to import. The
+expected values come from each registry and from IANA's file beside it, so that a
+registry edit passes untouched."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import importlib
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from conftest import GENERATED, KINDS, PACKAGE_NAME, REGISTRIES, ROOT
+
+DECLARED = [kind for kind in KINDS if "table" in kind.template_context]
+NUMERIC = [kind for kind in DECLARED if kind.template_context["table"].numeric]
+TOKENS = [kind for kind in DECLARED if not kind.template_context["table"].numeric]
+
+
+def _ids(kind) -> str:  # type: ignore[no-untyped-def]
+    return str(kind.name)
+
+
+def _module(kind):  # type: ignore[no-untyped-def]
+    table = kind.template_context["table"]
+    return table, importlib.import_module(f"{PACKAGE_NAME}.{table.module}")
+
+
+@pytest.mark.parametrize("kind", DECLARED, ids=_ids)
+def test_every_constant_and_alias_is_its_entry_s(kind) -> None:  # type: ignore[no-untyped-def]
+    table, module = _module(kind)
+    constants = getattr(module, table.class_name)
+    for entry in REGISTRIES[kind.name].entries:
+        if not entry.constant:
+            continue
+        key = entry.value if table.numeric else entry.name
+        for name in (entry.constant, *entry.aliases):
+            assert getattr(constants, name) == key, (entry.line, name)
+        if table.numeric:
+            assert constants(key).name == entry.constant
+            assert str(constants(key)) == str(key) and f"{constants(key)}" == str(key)
+
+
+@pytest.mark.parametrize("kind", NUMERIC, ids=_ids)
+def test_a_code_is_answered_by_its_row(kind) -> None:  # type: ignore[no-untyped-def]
+    """Each row's first and last code, and a code between; a code no row holds is
+    unassigned, or reserved where the declaration's formula says so; anything outside
+    the space, and anything that is not an int, is None."""
+    table, module = _module(kind)
+    entries = REGISTRIES[kind.name].entries
+    rows = {}
+    for entry in entries:
+        last = entry.last if entry.last is not None else entry.value
+        for code in {entry.value, last, (entry.value + last) // 2}:
+            rows[code] = entry
+    for code, entry in rows.items():
+        answer = module.lookup(code)
+        formula = table.formula
+        reserved = (
+            formula is not None
+            and entry.iana == "unassigned"
+            and code >= formula.offset
+            and (code - formula.offset) % formula.step == 0
+        )
+        assert answer.value == code
+        assert answer.status == (formula.state if reserved else entry.iana), code
+        if not reserved:
+            assert (answer.name, answer.constant) == (entry.name, entry.constant)
+            assert answer.reference == (entry.spec.text if entry.spec else None)
+            for column in table.columns:
+                assert getattr(answer, column.name) == getattr(entry, column.name)
+        if entry.constant:
+            assert answer.member is getattr(module, table.class_name)[entry.constant]
+    low, high = table.space
+    assert module.lookup(low - 1) is None and module.lookup(high + 1) is None
+    for other in (True, False, float(entries[0].value), str(entries[0].value), None, [], b"\x00"):
+        assert module.lookup(other) is None, other
+    beyond = max(entry.last or entry.value for entry in entries) + 1
+    if beyond <= high:
+        assert module.lookup(beyond).status in ("unassigned", "reserved")
+    if table.formula:
+        grease = table.formula.offset + table.formula.step * 12345
+        assert module.lookup(grease).status == table.formula.state
+
+
+@pytest.mark.parametrize("kind", TOKENS, ids=_ids)
+def test_a_token_is_answered_in_every_spelling_and_as_bytes(kind) -> None:  # type: ignore[no-untyped-def]
+    table, module = _module(kind)
+    for entry in REGISTRIES[kind.name].entries:
+        spellings = [entry.name, entry.name.encode("latin-1")]
+        if table.folds_case:
+            spellings += [entry.name.upper(), entry.name.swapcase()]
+        for spelling in spellings:
+            answer = module.lookup(spelling)
+            assert answer.name == entry.name and answer.status == entry.iana, spelling
+            assert answer.constant == entry.constant
+    for other in ("", "not a token", "no-such-token-here", 404, None, ["gzip"]):
+        assert module.lookup(other) is None, other
+
+
+@pytest.mark.parametrize("kind", DECLARED, ids=_ids)
+def test_the_sets_and_mappings_are_the_registry_s(kind) -> None:  # type: ignore[no-untyped-def]
+    table, module = _module(kind)
+    entries = REGISTRIES[kind.name].entries
+    for subset in table.subsets:
+        expected = {
+            entry.value if table.numeric else table.fold(entry.name)
+            for entry in entries
+            if subset.where(entry)
+        }
+        assert getattr(module, subset.name) == expected
+        assert getattr(importlib.import_module(PACKAGE_NAME), subset.name) is getattr(module, subset.name)
+    for mapping in table.mappings:
+        expected = {
+            (entry.value if table.numeric else table.fold(entry.name)): getattr(entry, mapping.column)
+            for entry in entries
+            if entry.constant and mapping.column in entry.field_lines
+        }
+        assert getattr(module, mapping.name) == expected
+
+
+@pytest.mark.parametrize("kind", DECLARED, ids=_ids)
+def test_answers_are_values(kind) -> None:  # type: ignore[no-untyped-def]
+    table, module = _module(kind)
+    entry = next(entry for entry in REGISTRIES[kind.name].entries if entry.constant)
+    key = entry.value if table.numeric else entry.name
+    answer = module.lookup(key)
+    for name in type(answer).__slots__:
+        with pytest.raises(AttributeError):
+            setattr(answer, name, None)
+        with pytest.raises(AttributeError):
+            delattr(answer, name)
+    for made in [copy.copy(answer), copy.deepcopy(answer)] + [
+        pickle.loads(pickle.dumps(answer, protocol)) for protocol in range(pickle.HIGHEST_PROTOCOL + 1)
+    ]:
+        assert made == answer and hash(made) == hash(answer) and type(made) is type(answer)
+    assert module.lookup(key) is answer
+    assert type(answer).__name__ == table.info_name
+    assert getattr(importlib.import_module(PACKAGE_NAME), table.info_name) is type(answer)
+
+
+@pytest.mark.parametrize("kind", DECLARED, ids=_ids)
+def test_every_row_of_iana_s_file_is_an_entry(kind) -> None:  # type: ignore[no-untyped-def]
+    """Read with the standard library's csv, not the generator's reader."""
+    table = kind.template_context["table"]
+    with open(ROOT / "data" / "iana" / table.iana_file, encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    entries = REGISTRIES[kind.name].entries
+    keys = {
+        (entry.value if table.numeric else table.fold(entry.name)) for entry in entries
+    }
+    for row in rows:
+        written = row[table.value_column]
+        key = int(written.split("-")[0], 0) if table.numeric else table.fold(written)
+        assert key in keys, written
+
+
+def test_the_package_and_the_enums_of_cpython_import_no_declared_registry() -> None:
+    modules = [kind.template_context["table"].module for kind in DECLARED]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys, {PACKAGE_NAME}; from {PACKAGE_NAME} import http_status, http_method, HTTPStatus, lookup_status; "
+            f"print(sorted(name for name in sys.modules if name.split('.')[-1].lstrip('_').removesuffix('_info') in {modules!r}))",
+        ],
+        env={"PYTHONPATH": str(GENERATED)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
