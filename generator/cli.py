@@ -15,7 +15,6 @@ from typing import Any, NoReturn
 from .files import (
     RollbackIncomplete,
     differences,
-    read_current,
     write_changed,
     write_files,
 )
@@ -26,7 +25,8 @@ from .kind import Kind
 from .kinds import KINDS
 from .outputs import build_outputs, project
 from .problems import InputError, interrupted, one_line
-from .registry import Registry, load_registry
+from .pythons import stdlib_range
+from .registry import Registry, committed_registry, load_registry
 from .render import TemplateFailure
 from .sourcefile import ROOT, shown
 
@@ -376,7 +376,7 @@ def _load(arguments: argparse.Namespace) -> list[Registry]:
 def _generate(arguments: argparse.Namespace) -> int:
     registries = _load(arguments)
     texts = build_outputs(registries, arguments.templates)
-    promises = _promises_ended(registries, arguments.output, texts)
+    promises = _promises_ended(registries, arguments.output)
     changed = arguments.written = write_changed(arguments.output, texts)
     for line in promises:
         print(f"warning: {line}", file=sys.stderr)
@@ -387,46 +387,29 @@ def _generate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# The line of a public enum module (templates/_stdlib_or_own.py.j2) that gives the
-# standard library's own enum, on the versions it names.
-_GIVES_STDLIB = re.compile(
-    r"^if \((\d+), (\d+)\) <= sys\.version_info < \((\d+), (\d+)\):\n    from http import",
-    re.MULTILINE,
-)
-
-
-def _promises_ended(
-    registries: list[Registry], output: Path, texts: dict[str, str]
-) -> list[str]:
+def _promises_ended(registries: list[Registry], output: Path) -> list[str]:
     """A line for each enum that the edit stops being the standard library's own on
-    some CPython where the committed module gave it: naming each member that now
-    rules those versions out, and what keeps the promise instead."""
+    some CPython where it was, by the records the committed export holds against the
+    new ones: naming each member that now rules those versions out, and what keeps the
+    promise instead."""
     lines = []
     for registry in registries:
-        enum = registry.kind.enum
-        if enum is None:
+        if registry.kind.enum is None:
             continue
-        old = read_current(output, [enum.module.path])[enum.module.path]
-        before = _GIVES_STDLIB.search(old.decode("utf-8", "replace")) if old else None
-        after = _GIVES_STDLIB.search(texts[enum.module.path])
-        if before is None:
-            continue
-        was = (int(before[1]), int(before[2])), (int(before[3]), int(before[4]) - 1)
-        now = (
-            None
-            if after is None
-            else ((int(after[1]), int(after[2])), (int(after[3]), int(after[4]) - 1))
-        )
-        if now is not None and now[0] <= was[0] and now[1] >= was[1]:
+        before = committed_registry(registry, output)
+        was = stdlib_range(before.stdlib_since) if before else None
+        now = stdlib_range(registry.stdlib_since)
+        if was is None or (now is not None and now[0] <= was[0] and now[1] >= was[1]):
             continue
         lost = "on none now" if now is None else f"only from {_version(now[0])} on now"
         for member in registry.stdlib_limits:
             lines.append(
                 f"{registry.path}:{member.line}: {member.key}: the package gave "
-                f"http's own enum on CPython {_version(was[0])} to {_version(was[1])}, "
-                f"and {lost}, since no released CPython has this entry as it is here; "
-                "to keep it, add member: false (the lookup still knows the entry), or "
-                "python_added, python_wording or renamed_in once a CPython has it"
+                f"http's own enum on CPython {_version(was[0])} to "
+                f"{_version((was[1][0], was[1][1] - 1))}, and {lost}, since no "
+                "released CPython has this entry as it is here; to keep it, add "
+                "member: false (the lookup still knows the entry), or python_added, "
+                "python_wording or renamed_in once a CPython has it"
             )
     return lines
 

@@ -10,7 +10,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Callable
 
 from .problems import InputError, Problem, one_line
 from .records import Entry, SpecReference
@@ -111,12 +111,6 @@ def references(field: str) -> tuple[IanaReference, ...]:
         else:
             found.append(IanaReference(text, document=text))
     return tuple(found)
-
-
-class Row(Protocol):
-    """A row of one of IANA's files, as its kind reads it."""
-
-    line: int
 
 
 # Records one difference of the entry being compared: (aspect, message).

@@ -136,6 +136,25 @@ def _as_here_since(member: EnumEntry) -> tuple[int, int] | None:
     return max(version_tuple(version) for version in versions)
 
 
+def committed_registry(registry: Registry, output: Path) -> Registry | None:
+    """The registry as the committed export in `output` holds it: the records the
+    generated files were made from. None where there is no export, or it does not
+    read as this kind's records."""
+    (export,) = [
+        item for item in registry.kind.outputs if item.template == "export.json.j2"
+    ]
+    path = output / export.path
+    try:
+        entries = json.loads(read_text(path, shown(path), "the committed export"))
+        records = tuple(
+            build(registry.kind.record, entry)
+            for entry in entries[registry.kind.entries]
+        )
+    except (InputError, ValueError, KeyError, TypeError):
+        return None
+    return Registry(shown(path), registry.kind, records, registry.schema)
+
+
 def load_registry(
     kind: Kind, path: Path, shown_path: str, schema_path: Path | None = None
 ) -> Registry:
@@ -152,12 +171,7 @@ def load_registry(
             schema_path = beside if beside.is_file() else DATA / kind.schema
         schema_text = read_text(schema_path, shown(schema_path), _SCHEMA)
     text = read_text(path, shown_path, "the registry file")
-    key = (id(kind), text, schema_text)
-    if key not in _LOADED:
-        if len(_LOADED) >= 16:
-            _LOADED.clear()
-        _LOADED[key] = _records(kind, text, shown_path, schema_text, shown(schema_path))
-    entries, schema = _LOADED[key]
+    entries, schema = _records(kind, text, shown_path, schema_text, shown(schema_path))
     return Registry(shown_path, kind, entries, schema)
 
 
@@ -174,11 +188,6 @@ def schema_document(kind: Kind) -> dict[str, Any]:
         read_text(path, shown(path), _SCHEMA), shown(path), _SCHEMA
     )
     return schema
-# The records made in this process, by the texts they were made from: the same texts
-# give the same records wherever they are, so that a program that loads registries
-# again and again (the tests, which run the command line in-process) validates each
-# text once. Problems are never kept: they name the file.
-_LOADED: dict[tuple[int, str, str], tuple[tuple[Entry, ...], dict[str, Any]]] = {}
 
 
 def _records(

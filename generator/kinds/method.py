@@ -10,13 +10,8 @@ from typing import Any, Iterator
 from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, references
 from ..kind import EnumPart, Kind, Output
 from ..problems import Problem
-from ..records import (
-    EnumEntry,
-    SpecReference,
-    cpython_names,
-    enum_names_once,
-    enum_rules,
-)
+from ..records import EnumEntry, SpecReference
+from ..rules import cpython_names, enum_names_once, enum_rules
 
 
 @dataclass(frozen=True, kw_only=True)

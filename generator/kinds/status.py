@@ -11,15 +11,8 @@ from typing import Any, Iterator, Literal
 from ..iana import Differ, IanaRegistry, IanaRow, not_listed, references
 from ..kind import EnumPart, Kind, Output
 from ..problems import Problem
-from ..records import (
-    Citation,
-    Cited,
-    EnumEntry,
-    SpecReference,
-    cpython_names,
-    enum_names_once,
-    enum_rules,
-)
+from ..records import Citation, Cited, EnumEntry, SpecReference
+from ..rules import cpython_names, enum_names_once, enum_rules
 
 # RFC 9110, Section 15: the class of a code is its first digit.
 CATEGORIES = {
