@@ -113,6 +113,8 @@ class Kind:
     outputs: tuple[Output, ...]
     # What the schema cannot say of the entries together (names used once, ...).
     registry_rules: tuple[RegistryRules, ...] = ()
+    # How a key is written where people read it (a table, a report): 0x0a.
+    key_text: Callable[[Any], str] = str
     # How keys compare, for order, duplicates, lookups and IANA: field names fold
     # case (RFC 9110, Section 5.1); codes and methods compare as written.
     fold: Callable[[Any], Any] = same

@@ -236,6 +236,7 @@ class Table:
             rules=lambda entry: (),
             registry_rules=(_constants_once(self),),
             fold=self.fold,
+            key_text=self.shown if self.numeric else str,
             iana=_iana(self),
             outputs=(
                 Output(f"{self.module}.py", shared_template="table.py.j2"),

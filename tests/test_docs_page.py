@@ -98,7 +98,8 @@ def test_the_registries_pages_hold_every_entry_and_link_the_exports(
             for name in tables
         )
         for entry in registry.entries:
-            assert html.escape(str(entry.key), quote=False) in text, entry.key
+            shown = registry.kind.key_text(entry.key)
+            assert html.escape(shown, quote=False) in text, entry.key
     downloads = {path.name for path in (built / "_downloads").rglob("*.json")}
     assert downloads == {
         output.name

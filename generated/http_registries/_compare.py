@@ -24,7 +24,7 @@ from __future__ import annotations
 import enum
 import importlib
 import re
-from typing import Any, Iterable, NamedTuple, cast
+from typing import Any, Iterable, Mapping, NamedTuple, cast
 
 __all__ = ["Comparison", "compare", "REGISTRIES"]
 
@@ -140,7 +140,7 @@ def _named(copy: Any) -> dict[Any, tuple[str, ...]]:
         members: dict[str, Any] = dict(copy.__members__)
         pairs = [(name, member.value) for name, member in members.items()]
     elif isinstance(copy, dict):
-        mapping = cast("dict[Any, Any]", copy)
+        mapping = cast("Mapping[Any, Any]", copy)
         if all(
             isinstance(key, str) and key.isidentifier() and key.isupper()
             for key in mapping
