@@ -68,9 +68,9 @@ def _registry_pages() -> None:
             elif output.name.endswith(".json") and not output.name.endswith(
                 ".schema.json"
             ):
-                schema = output.name.replace(".json", ".schema.json")
+                schema = output.path.replace(".json", ".schema.json")
                 exports.append(
-                    f"- {kind.title}: :download:`{output.name} <../generated/{output.name}>`\n"
+                    f"- {kind.title}: :download:`{output.name} <../generated/{output.path}>`\n"
                     f"  (:download:`schema <../generated/{schema}>`)\n"
                 )
     _write(

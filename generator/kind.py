@@ -47,9 +47,16 @@ class Output:
     @property
     def path(self) -> str:
         """Where it is written, in the output folder: the package's modules, stubs and
-        marker in the package, the tables and the export beside it."""
+        marker in the package, the exports in its data folder, the tables beside it."""
+        if self.is_data:
+            return f"{PACKAGE}/data/{self.name}"
         in_package = self.is_python or self.is_stub or self.name == "py.typed"
         return f"{PACKAGE}/{self.name}" if in_package else self.name
+
+    @property
+    def is_data(self) -> bool:
+        """A JSON export or its schema: package data, beside the modules."""
+        return self.name.endswith(".json")
 
     @property
     def is_python(self) -> bool:
@@ -90,8 +97,14 @@ class EnumPart:
     # the is_* category properties of 3.12).
     stdlib_api: str
     # The public module of the enum, which gives the standard library's own where
-    # it is exactly the registry's.
+    # it is exactly the registry's (rendered from templates/_stdlib_or_own.py.j2).
     module: Output
+    # The enum's class, and the private module that builds it where the standard
+    # library's is not the registry's.
+    class_name: str
+    own: str
+    # The public module's docstring.
+    doc: str
 
 
 def same(key: Any) -> Any:

@@ -80,7 +80,9 @@ def int_literal(value: object, hex_width: int = 0) -> Code:
 def doc(value: object) -> Code:
     """Text inside a docstring, shown as itself: a backslash or a quote cannot end it
     or make an escape, and a control character is written as an escape."""
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    text = str(value).replace("\\", "\\\\")
+    # No two quotes stand together, nor one at the end: none can close the docstring.
+    text = re.sub(r'"(?="|$)', r'\\"', text)
     return Code(
         "".join(
             c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in text

@@ -1,5 +1,6 @@
-"""Each kind's JSON export: every entry of its registry, in registry order, valid
-against the export's schema, which is itself a valid JSON Schema."""
+"""Each kind's JSON export: which registry it is, and every entry of it, in registry
+order, valid against the export's schema, which is itself a valid JSON Schema; both
+shipped in the package, and read from it as package data."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import GENERATED, KINDS, REGISTRIES, Kind
+from conftest import GENERATED, KINDS, PACKAGE_NAME, REGISTRIES, Kind
 
 
 def export_of(kind: Kind) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -31,7 +32,10 @@ def export_of(kind: Kind) -> tuple[dict[str, Any], dict[str, Any]]:
 def test_the_export_holds_every_entry_in_registry_order(kind: Kind) -> None:
     data, schema = export_of(kind)
     registry = REGISTRIES[kind.name]
-    assert list(data) == [kind.entries]
+    # Which registry it is, as IANA titles it and where IANA publishes it; then the
+    # entries.
+    assert list(data) == ["title", "iana", kind.entries]
+    assert (data["title"], data["iana"]) == (kind.title, kind.iana.url)
     assert [entry[kind.record.KEY] for entry in data[kind.entries]] == [
         entry.key for entry in registry.entries
     ]
@@ -52,3 +56,22 @@ def test_every_exported_field_is_described(kind: Kind) -> None:
         name for name, rule in entry["properties"].items() if "description" in rule
     ]
     assert set(kind.record.EXPORTED) <= set(described)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_the_export_is_package_data(kind: Kind) -> None:
+    """Read as an installed package's data is, through the package, not the path."""
+    import importlib.resources
+    import pkgutil
+
+    data, _ = export_of(kind)
+    for output in kind.outputs:
+        if output.is_data:
+            relative = output.path.split("/", 1)[1]
+            raw = pkgutil.get_data(PACKAGE_NAME, relative)
+            assert raw is not None
+            files = importlib.resources.files(PACKAGE_NAME).joinpath(relative)
+            assert files.read_bytes() == raw
+    (export,) = [o for o in kind.outputs if o.is_data and not o.name.endswith(".schema.json")]
+    raw = pkgutil.get_data(PACKAGE_NAME, export.path.split("/", 1)[1])
+    assert raw is not None and json.loads(raw) == data

@@ -110,9 +110,9 @@ def test_a_new_registry_is_its_file_and_its_declaration(tmp_path: Path) -> None:
         assert (package / name).is_file(), name
     table = (out / "range-units.md").read_text(encoding="utf-8")
     assert "# HTTP Range Unit Registry" in table and "| bytes | `BYTES` | permanent |" in table
-    export = json.loads((out / "range-units.json").read_text(encoding="utf-8"))
+    export = json.loads((package / "data" / "range-units.json").read_text(encoding="utf-8"))
     assert [entry["name"] for entry in export["entries"]] == ["bytes", "none"]
-    assert (out / "range-units.schema.json").is_file()
+    assert (package / "data" / "range-units.schema.json").is_file()
 
     used = _run(
         copy,

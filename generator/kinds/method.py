@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, references
-from ..kind import EnumPart, Kind, Output
+from ..kind import PACKAGE, EnumPart, Kind, Output
 from ..problems import Problem
 from ..records import EnumEntry, SpecReference
 from ..rules import cpython_names, enum_names_once, enum_rules
@@ -130,7 +130,19 @@ IANA = IanaRegistry(
 )
 
 # The module users import the enum from.
-_PUBLIC = Output("http_method.py")
+# The public module's docstring.
+_DOC = f"""HTTP methods: exactly the newest ``http.HTTPMethod``, on Python 3.8 and later.
+
+    >>> from {PACKAGE}.http_method import HTTPMethod
+    >>> HTTPMethod("GET") is HTTPMethod.GET, f"{{HTTPMethod.POST}}"
+    (True, 'POST')
+
+What the registry knows beyond CPython's API (whether a method is safe and
+idempotent, its specification, every method IANA registers) is in
+``http_method_info``.
+"""
+
+_PUBLIC = Output("http_method.py", "_stdlib_or_own.py.j2")
 
 KIND = Kind(
     position=2,
@@ -153,7 +165,13 @@ KIND = Kind(
     ),
     registry_rules=(enum_names_once, cpython_names("httpmethod.tsv", "method", "name")),
     # The first CPython with an HTTPMethod at all.
-    enum=EnumPart(module=_PUBLIC, stdlib_api="3.11"),
+    enum=EnumPart(
+        module=_PUBLIC,
+        class_name="HTTPMethod",
+        own="_http_method_enum",
+        doc=_DOC,
+        stdlib_api="3.11",
+    ),
     constants=("http_method", "HTTPMethod"),
     top_level=(
         ("HTTPMethod", "http_method", "HTTPMethod"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
 from ..iana import Differ, IanaRegistry, IanaRow, not_listed, references
-from ..kind import EnumPart, Kind, Output
+from ..kind import PACKAGE, EnumPart, Kind, Output
 from ..problems import Problem
 from ..records import Citation, Cited, EnumEntry, SpecReference
 from ..rules import cpython_names, enum_names_once, enum_rules
@@ -240,7 +240,18 @@ IANA = IanaRegistry(
 )
 
 # The module users import the enum from.
-_PUBLIC = Output("http_status.py")
+# The public module's docstring.
+_DOC = f"""HTTP status codes: exactly the newest ``http.HTTPStatus``, on Python 3.8 and later.
+
+    >>> from {PACKAGE}.http_status import HTTPStatus
+    >>> HTTPStatus(404).phrase
+    'Not Found'
+
+What the registry knows beyond CPython's API (the specification of each code,
+unofficial codes, the sets RFC 9110 defines) is in ``http_status_info``.
+"""
+
+_PUBLIC = Output("http_status.py", "_stdlib_or_own.py.j2")
 
 KIND = Kind(
     position=1,
@@ -268,7 +279,13 @@ KIND = Kind(
     },
     registry_rules=(enum_names_once, cpython_names("httpstatus.tsv", "code", "value")),
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
-    enum=EnumPart(module=_PUBLIC, stdlib_api="3.12"),
+    enum=EnumPart(
+        module=_PUBLIC,
+        class_name="HTTPStatus",
+        own="_http_status_enum",
+        doc=_DOC,
+        stdlib_api="3.12",
+    ),
     constants=("http_status", "HTTPStatus"),
     top_level=(
         ("HTTPStatus", "http_status", "HTTPStatus"),
