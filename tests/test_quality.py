@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import tomllib
 
-from conftest import GENERATED, PACKAGE, ROOT, code_blocks, require_interpreter
+from conftest import GENERATED, PACKAGE, REGISTRIES, ROOT, code_blocks, require_interpreter
 from generator.outputs import OUTPUTS
 from generator.pythons import SUPPORTED
 from http_registries.http_status import HTTPStatus
@@ -511,3 +511,26 @@ def test_a_new_user_runs_the_readme_s_examples_from_the_wheel(
             python, str(ROOT / "tests" / "run_block.py"), cwd=tmp_path, input=block
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("minor", SUPPORTED)
+def test_the_stub_says_where_http_status_is_http_s_own(tmp_path: Path, minor: str) -> None:
+    """Where the module gives http.HTTPStatus itself, a library's annotation of
+    http.HTTPStatus takes the package's; elsewhere the two are different classes, and
+    the checkers say so, as they would at run time (isinstance)."""
+    from generator.pythons import stdlib_range, version_tuple
+
+    registry = REGISTRIES["status"]
+    given = stdlib_range(registry.stdlib_since)
+    expected_same = given is not None and given[0] <= version_tuple(minor) < given[1]
+    script = tmp_path / "annotated.py"
+    script.write_text(
+        "import http\n"
+        "from http_registries import HTTPStatus\n\n\n"
+        "def code(status: http.HTTPStatus) -> int:\n"
+        "    return status.value\n\n\n"
+        "code(HTTPStatus.NOT_FOUND)\n",
+        encoding="utf-8",
+    )
+    result = pyright(str(script), version=minor)
+    assert (result.returncode == 0) == expected_same, result.stdout

@@ -2,88 +2,94 @@
 # The types of http_status.py, in the manner of typeshed's http/__init__.pyi: the
 # module itself carries no annotations, which would add to its import cost.
 
+import sys
 from enum import IntEnum
 
 __all__ = ["HTTPStatus"]
 
-class HTTPStatus(IntEnum):
-    # Set on each member when the class is built.
-    phrase: str
-    description: str
+# From CPython 3.14 to 3.15 the module gives http.HTTPStatus itself (see
+# http_status.py), and says so to type checkers, as typeshed writes such branches.
+if sys.version_info >= (3, 14) and sys.version_info < (3, 16):
+    from http import HTTPStatus as HTTPStatus
+else:
+    class HTTPStatus(IntEnum):
+        # Set on each member when the class is built.
+        phrase: str
+        description: str
 
-    @property
-    def is_informational(self) -> bool: ...
-    @property
-    def is_success(self) -> bool: ...
-    @property
-    def is_redirection(self) -> bool: ...
-    @property
-    def is_client_error(self) -> bool: ...
-    @property
-    def is_server_error(self) -> bool: ...
-    CONTINUE = 100
-    SWITCHING_PROTOCOLS = 101
-    PROCESSING = 102
-    EARLY_HINTS = 103
-    OK = 200
-    CREATED = 201
-    ACCEPTED = 202
-    NON_AUTHORITATIVE_INFORMATION = 203
-    NO_CONTENT = 204
-    RESET_CONTENT = 205
-    PARTIAL_CONTENT = 206
-    MULTI_STATUS = 207
-    ALREADY_REPORTED = 208
-    IM_USED = 226
-    MULTIPLE_CHOICES = 300
-    MOVED_PERMANENTLY = 301
-    FOUND = 302
-    SEE_OTHER = 303
-    NOT_MODIFIED = 304
-    USE_PROXY = 305
-    TEMPORARY_REDIRECT = 307
-    PERMANENT_REDIRECT = 308
-    BAD_REQUEST = 400
-    UNAUTHORIZED = 401
-    PAYMENT_REQUIRED = 402
-    FORBIDDEN = 403
-    NOT_FOUND = 404
-    METHOD_NOT_ALLOWED = 405
-    NOT_ACCEPTABLE = 406
-    PROXY_AUTHENTICATION_REQUIRED = 407
-    REQUEST_TIMEOUT = 408
-    CONFLICT = 409
-    GONE = 410
-    LENGTH_REQUIRED = 411
-    PRECONDITION_FAILED = 412
-    CONTENT_TOO_LARGE = 413
-    REQUEST_ENTITY_TOO_LARGE = CONTENT_TOO_LARGE
-    URI_TOO_LONG = 414
-    REQUEST_URI_TOO_LONG = URI_TOO_LONG
-    UNSUPPORTED_MEDIA_TYPE = 415
-    RANGE_NOT_SATISFIABLE = 416
-    REQUESTED_RANGE_NOT_SATISFIABLE = RANGE_NOT_SATISFIABLE
-    EXPECTATION_FAILED = 417
-    IM_A_TEAPOT = 418
-    MISDIRECTED_REQUEST = 421
-    UNPROCESSABLE_CONTENT = 422
-    UNPROCESSABLE_ENTITY = UNPROCESSABLE_CONTENT
-    LOCKED = 423
-    FAILED_DEPENDENCY = 424
-    TOO_EARLY = 425
-    UPGRADE_REQUIRED = 426
-    PRECONDITION_REQUIRED = 428
-    TOO_MANY_REQUESTS = 429
-    REQUEST_HEADER_FIELDS_TOO_LARGE = 431
-    UNAVAILABLE_FOR_LEGAL_REASONS = 451
-    INTERNAL_SERVER_ERROR = 500
-    NOT_IMPLEMENTED = 501
-    BAD_GATEWAY = 502
-    SERVICE_UNAVAILABLE = 503
-    GATEWAY_TIMEOUT = 504
-    HTTP_VERSION_NOT_SUPPORTED = 505
-    VARIANT_ALSO_NEGOTIATES = 506
-    INSUFFICIENT_STORAGE = 507
-    LOOP_DETECTED = 508
-    NOT_EXTENDED = 510
-    NETWORK_AUTHENTICATION_REQUIRED = 511
+        @property
+        def is_informational(self) -> bool: ...
+        @property
+        def is_success(self) -> bool: ...
+        @property
+        def is_redirection(self) -> bool: ...
+        @property
+        def is_client_error(self) -> bool: ...
+        @property
+        def is_server_error(self) -> bool: ...
+        CONTINUE = 100
+        SWITCHING_PROTOCOLS = 101
+        PROCESSING = 102
+        EARLY_HINTS = 103
+        OK = 200
+        CREATED = 201
+        ACCEPTED = 202
+        NON_AUTHORITATIVE_INFORMATION = 203
+        NO_CONTENT = 204
+        RESET_CONTENT = 205
+        PARTIAL_CONTENT = 206
+        MULTI_STATUS = 207
+        ALREADY_REPORTED = 208
+        IM_USED = 226
+        MULTIPLE_CHOICES = 300
+        MOVED_PERMANENTLY = 301
+        FOUND = 302
+        SEE_OTHER = 303
+        NOT_MODIFIED = 304
+        USE_PROXY = 305
+        TEMPORARY_REDIRECT = 307
+        PERMANENT_REDIRECT = 308
+        BAD_REQUEST = 400
+        UNAUTHORIZED = 401
+        PAYMENT_REQUIRED = 402
+        FORBIDDEN = 403
+        NOT_FOUND = 404
+        METHOD_NOT_ALLOWED = 405
+        NOT_ACCEPTABLE = 406
+        PROXY_AUTHENTICATION_REQUIRED = 407
+        REQUEST_TIMEOUT = 408
+        CONFLICT = 409
+        GONE = 410
+        LENGTH_REQUIRED = 411
+        PRECONDITION_FAILED = 412
+        CONTENT_TOO_LARGE = 413
+        REQUEST_ENTITY_TOO_LARGE = CONTENT_TOO_LARGE
+        URI_TOO_LONG = 414
+        REQUEST_URI_TOO_LONG = URI_TOO_LONG
+        UNSUPPORTED_MEDIA_TYPE = 415
+        RANGE_NOT_SATISFIABLE = 416
+        REQUESTED_RANGE_NOT_SATISFIABLE = RANGE_NOT_SATISFIABLE
+        EXPECTATION_FAILED = 417
+        IM_A_TEAPOT = 418
+        MISDIRECTED_REQUEST = 421
+        UNPROCESSABLE_CONTENT = 422
+        UNPROCESSABLE_ENTITY = UNPROCESSABLE_CONTENT
+        LOCKED = 423
+        FAILED_DEPENDENCY = 424
+        TOO_EARLY = 425
+        UPGRADE_REQUIRED = 426
+        PRECONDITION_REQUIRED = 428
+        TOO_MANY_REQUESTS = 429
+        REQUEST_HEADER_FIELDS_TOO_LARGE = 431
+        UNAVAILABLE_FOR_LEGAL_REASONS = 451
+        INTERNAL_SERVER_ERROR = 500
+        NOT_IMPLEMENTED = 501
+        BAD_GATEWAY = 502
+        SERVICE_UNAVAILABLE = 503
+        GATEWAY_TIMEOUT = 504
+        HTTP_VERSION_NOT_SUPPORTED = 505
+        VARIANT_ALSO_NEGOTIATES = 506
+        INSUFFICIENT_STORAGE = 507
+        LOOP_DETECTED = 508
+        NOT_EXTENDED = 510
+        NETWORK_AUTHENTICATION_REQUIRED = 511
