@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 import tomllib
 
-from conftest import GENERATED, PACKAGE, REGISTRIES, ROOT, code_blocks, require_interpreter
+from conftest import (
+    GENERATED,
+    PACKAGE,
+    REGISTRIES,
+    ROOT,
+    code_blocks,
+    require_interpreter,
+)
 from generator.outputs import OUTPUTS
 from generator.pythons import SUPPORTED
 from http_registries.http_status import HTTPStatus
