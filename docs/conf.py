@@ -37,12 +37,17 @@ exclude_patterns = ["_build", "_registries.rst", "_declared_*.rst"]
 # the module, which the page says once.
 add_module_names = False
 html_theme = "alabaster"
-# Wide enough at 1280 pixels for every example line, which run to 100 characters.
+# Wide enough at 1280 pixels for every example line, which run to 100 characters:
+# the text takes the page's width beside the sidebar, not the theme's 800 pixels.
 html_theme_options = {
     "page_width": "1240px",
     "sidebar_width": "230px",
+    "body_max_width": "none",
     "description": f"release {release}",
 }
+# Wide tables and long lines scroll in their own box, on a phone too (_static/).
+html_static_path = ["_static"]
+html_css_files = ["http-registries.css"]
 
 # The package's own versions are dates; every "versionadded" and "versionchanged" on
 # these pages is CPython's, copied from its documentation of http: say so.

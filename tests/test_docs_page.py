@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import tomllib
 
+import headless
 from conftest import GENERATED, REGISTRIES, ROOT, require_interpreter
 from generator.kinds import KINDS
 from generator.pythons import SUPPORTED
@@ -238,3 +239,108 @@ def test_each_declared_registry_s_api_follows_its_declaration(built: Path) -> No
         for fact in (*table.subsets, *table.mappings):
             assert f"http_registries.{fact.name}" in documented, fact.name
         assert f"http_registries.{table.module}" in documented, table.module
+
+
+# Run in each page once it has loaded: what a reader cannot see without scrolling the
+# whole page sideways, or cannot see at all. A text must lie within its own box, and
+# within every box that clips it, unless a box on the way scrolls (a wide table, a
+# code block): the reader scrolls that box to it.
+MEASURE = """(() => {
+  const problems = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) {
+    problems.push(`the page is ${root.scrollWidth} pixels wide, in a window of ${root.clientWidth}`);
+  }
+  const overflow = (el) => getComputedStyle(el).overflowX;
+  const scrolls = (el) => ["auto", "scroll"].includes(overflow(el));
+  const clips = (el) => ["hidden", "clip"].includes(overflow(el));
+  const blockOf = (el) => {
+    while (el && getComputedStyle(el).display.startsWith("inline")) el = el.parentElement;
+    return el;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.trim();
+    if (!text) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+    const own = blockOf(node.parentElement);
+    for (let el = own; rects.length && el && el !== root; el = el.parentElement) {
+      if (scrolls(el)) break;
+      if (el !== own && !clips(el)) continue;
+      const box = el.getBoundingClientRect();
+      const left = box.left + el.clientLeft;
+      const right = left + el.clientWidth;
+      if (rects.some((rect) => rect.right > right + 1 || rect.left < left - 1)) {
+        const name = el.tagName.toLowerCase() + (el.className ? "." + el.className.split(" ").join(".") : "");
+        problems.push(`${name} does not hold ${JSON.stringify(text.slice(0, 60))}`);
+        break;
+      }
+    }
+  }
+  return problems;
+})()"""
+
+# A desktop's window, and a phone's.
+WINDOWS = ((1280, 900), (390, 844))
+
+
+def _overflows(built: Path, pages: list[Path]) -> dict[str, list[str]]:
+    """What overflows on each page, in each window: page (width) -> problems."""
+    browser = headless.Browser(headless.require_chromium())
+    try:
+        found = {}
+        for page in pages:
+            for width, height in WINDOWS:
+                problems = browser.evaluate(page.as_uri(), width, height, MEASURE)
+                if problems:
+                    found[f"{page.relative_to(built)} ({width})"] = problems
+        return found
+    finally:
+        browser.close()
+
+
+def test_nothing_is_cut_off_on_a_desktop_nor_on_a_phone(built: Path) -> None:
+    """Measured in a headless Chromium at 1280 and 390 pixels: no page is wider than
+    the window, and every wide table and code block scrolls in its own box."""
+    pages = sorted(
+        page
+        for page in built.rglob("*.html")
+        if not {"_static", "_sources", "_downloads"}
+        & set(page.relative_to(built).parts)
+    )
+    assert {"api.html", "registries/http-fields.html"} <= {
+        page.relative_to(built).as_posix() for page in pages
+    }
+    assert _overflows(built, pages) == {}
+
+
+def test_the_measure_sees_what_is_cut_off(built: Path) -> None:
+    """The layout test can fail: a line that cannot wrap, and one a box hides."""
+    page = built / "overflowing.html"
+    text = (built / "index.html").read_text(encoding="utf-8")
+    page.write_text(
+        text.replace(
+            '<div class="body" role="main">',
+            '<div class="body" role="main">'
+            f'<p style="white-space: nowrap">{"a-long-line " * 40}</p>'
+            '<div style="overflow: hidden; width: 100px">'
+            f'<p style="width: 500px">{"hidden text " * 10}</p></div>',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    try:
+        found = _overflows(built, [page])
+    finally:
+        page.unlink()
+    for width, _ in WINDOWS:
+        problems = found[f"overflowing.html ({width})"]
+        assert any(p.startswith("the page is ") for p in problems), problems
+        assert any(
+            p.startswith("p does not hold") and "a-long-line" in p for p in problems
+        )
+        assert any(
+            p.startswith("div does not hold") and "hidden text" in p for p in problems
+        )
