@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import email
 import os
 import re
 import subprocess
@@ -11,6 +12,7 @@ import tarfile
 import zipfile
 from pathlib import Path
 
+import cmarkgfm
 import pytest
 import tomllib
 
@@ -412,6 +414,25 @@ def test_the_distributions_pass_an_index_s_checks(wheel: Path, tmp_path: Path) -
     assert rated.returncode == 0 and "Final rating: 10/10" in rated.stdout, rated.stdout
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "check_wheel_contents" in makefile and "pyroma --min 10" in makefile
+
+
+def test_the_index_page_has_a_short_summary_and_no_relative_link(wheel: Path) -> None:
+    """The package index shows the summary in a line of search results, and the
+    README as the project's page, away from the repository: a relative link (to
+    CHANGELOG.md, LICENSE, ...) leads nowhere there."""
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [name for name in archive.namelist() if name.endswith("/METADATA")]
+        metadata = email.message_from_bytes(archive.read(name))
+    summary = metadata["Summary"]
+    assert summary and len(summary) < 100, summary
+    assert metadata["Description-Content-Type"].startswith("text/markdown")
+    page = cmarkgfm.github_flavored_markdown_to_html(metadata.get_payload())
+    targets = re.findall(r'(?:href|src)="([^"]*)"', page)
+    assert len(targets) >= 4, targets
+    relative = [
+        target for target in targets if not re.match(r"(https?:|mailto:|#)", target)
+    ]
+    assert not relative, relative
 
 
 def test_the_quick_suite_passes_in_the_unpacked_sdist(tmp_path: Path) -> None:
