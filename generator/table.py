@@ -70,8 +70,8 @@ class Column:
     # How IANA's text of the column reads as the registry's value (a number); None:
     # the text is compared as it is.
     from_iana: Callable[[str], Any] | None = None
-    # The column may hold null, which stands for something (no limit).
-    nullable: bool = False
+    # What null stands for where the column may hold it ("no limit"); None: it may not.
+    null_means: str | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +217,8 @@ class Table:
     def cell(self, entry: Any, column: Column) -> str:
         """A column's value in a table: yes for true, the text of the rest."""
         value = getattr(entry, column.name)
+        if value is None and column.null_means and column.name in entry.field_lines:
+            return column.null_means
         if value is None or value is False:
             return ""
         return "yes" if value is True else str(value)
@@ -501,9 +503,10 @@ def _column_schema(column: Column) -> dict[str, Any]:
         schema = {"type": "boolean", "x-expected": "true or false"}
     elif column.type is int:
         schema = {
-            "type": ["integer", "null"] if column.nullable else "integer",
+            "type": ["integer", "null"] if column.null_means else "integer",
             "minimum": 0,
-            "x-expected": "a whole number" + (", or null" if column.nullable else ""),
+            "x-expected": "a whole number"
+            + (f", or null for {column.null_means}" if column.null_means else ""),
         }
     elif column.type is datetime.date:
         schema = {"type": "string", "format": "date", "x-expected": "a date, 2021-02-26"}

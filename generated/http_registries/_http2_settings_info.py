@@ -16,7 +16,7 @@ class HTTP2SettingInfo:
     member of HTTP2Setting (None where the code names nothing). status is
     IANA's: permanent, reserved and unassigned. reference and reference_url cite the
     specification, where there is one.
-    initial: The setting's initial value (RFC 9113, Section 6.5.2); null where there is no limit.
+    initial: The setting's initial value (RFC 9113, Section 6.5.2); none where there is no limit.
 
     An answer is a value: it cannot be changed, and equal answers are equal and hash
     equal.

@@ -17,7 +17,7 @@ class HTTP3SettingInfo:
     member of HTTP3Setting (None where the code names nothing). status is
     IANA's: permanent, provisional, reserved and unassigned. reference and reference_url cite the
     specification, where there is one.
-    initial: The setting's default value (RFC 9114, Section 7.2.4.1, and the RFC that defines each); null where there is no limit.
+    initial: The setting's default value (RFC 9114, Section 7.2.4.1, and the RFC that defines each); none where there is no limit.
     date: The date of the registration.
     change_controller: Who may change the registration.
     contact: Whom to ask about the registration.

@@ -28,11 +28,11 @@ TABLE = Table(
         Column(
             "initial",
             int,
-            "The setting's initial value (RFC 9113, Section 6.5.2); null where there is no limit.",
+            "The setting's initial value (RFC 9113, Section 6.5.2); none where there is no limit.",
             heading="Initial value",
             iana="Initial Value",
             from_iana=initial_value,
-            nullable=True,
+            null_means="no limit",
         ),
     ),
     mappings=(

@@ -19,11 +19,11 @@ TABLE = Table(
         Column(
             "initial",
             int,
-            "The setting's default value (RFC 9114, Section 7.2.4.1, and the RFC that defines each); null where there is no limit.",
+            "The setting's default value (RFC 9114, Section 7.2.4.1, and the RFC that defines each); none where there is no limit.",
             heading="Default",
             iana="Default",
             from_iana=initial_value,
-            nullable=True,
+            null_means="no limit",
         ),
         *COLUMNS,
     ),
