@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import string
 import textwrap
 import traceback
-import urllib.parse
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -106,17 +106,6 @@ def code_type(value: object) -> Code:
     return Code(value)
 
 
-# What a link target may hold as it is (RFC 3986's unreserved and reserved
-# characters, and %), but ( ) < > and the space, which end a Markdown link.
-_URL_SAFE = "-._~:/?#[]@!$&'*+,;=%"
-
-
-def markdown_url(value: object) -> str:
-    """An address as a Markdown link target: every character that could end it, or
-    start markup, percent-encoded."""
-    return urllib.parse.quote(str(value), safe=_URL_SAFE.replace("[", "").replace("]", ""))
-
-
 class TemplateFailure(Exception):
     """A template that cannot be rendered, with the line where it failed."""
 
@@ -156,26 +145,69 @@ def _only_code(value: object) -> object:
     )
 
 
+# Line breaks and runs of spaces: a table cell is one line, and shows them as one space.
+_BLANKS = re.compile(r"[ \t\r\n]+")
+
+
 def markdown(value: object) -> str:
     """Text for a GitHub Markdown table cell that shows as the text itself: no
-    character can end the cell, start markup (~~ is strikethrough) or an entity."""
-    text = " ".join(str(value).split())
-    for character in "\\`*_[]<>|~&":
-        text = text.replace(character, "\\" + character)
-    return text
+    character can end the cell, start markup (~~ is strikethrough), an entity, raw
+    HTML or a link (GitHub links www., scheme:// and user@host text by itself)."""
+    text = _BLANKS.sub(" ", str(value))
+    text = "".join("\\" + c if c in "\\`*_[]<>|~&@" else c for c in text)
+    return re.sub(
+        r"(?i)(www)\.|:(?=//)", lambda found: f"{found[1] or ''}\\{found[0][-1]}", text
+    )
+
+
+# The characters of an address (RFC 3986, Section 2): unreserved, reserved, and the
+# % of a percent-encoded octet. The registries' schemas refuse any other.
+_URL_CHARACTERS = frozenset(
+    string.ascii_letters + string.digits + "-._~" + ":/?#[]@!$&'()*+,;=" + "%"
+)
+
+
+def _address(value: object) -> str:
+    url = str(value)
+    if not (url.startswith(("https://", "http://")) and set(url) <= _URL_CHARACTERS):
+        raise Refused(
+            f"{url!r} is not an http or https address of RFC 3986's characters"
+        )
+    return url
+
+
+def markdown_url(value: object) -> str:
+    """An address as the destination of a Markdown link: the characters that end it
+    or start markup there ((, ), [, ], &, which begins an entity) backslash-escaped,
+    which Markdown takes out again."""
+    return "".join("\\" + c if c in "()[]&" else c for c in _address(value))
 
 
 def rst(value: object) -> str:
     """Text for reStructuredText that shows as the text itself: markup characters
-    are escaped with a backslash, line breaks become spaces."""
-    text = " ".join(str(value).split())
-    return "".join("\\" + c if c in "\\`*_|[]<>:" else c for c in text)
+    are escaped with a backslash, line breaks become spaces, and a text that would
+    begin a list, a comment or a directive at the start of a cell or paragraph
+    (-, .., 1., A)) has its first character escaped."""
+    text = _BLANKS.sub(" ", str(value))
+    text = "".join("\\" + c if c in "\\`*_|[]<>:@" else c for c in text)
+    if text[:1] not in ("", "\\") and (
+        not text[0].isalnum() or re.match(r"\w+[.)](\s|$)", text)
+    ):
+        text = "\\" + text
+    return text
+
+
+def rst_url(value: object) -> str:
+    """An address inside a reStructuredText reference's <...>: a final _ escaped,
+    which would make it the name of a target."""
+    url = _address(value)
+    return url[:-1] + "\\_" if url.endswith("_") else url
 
 
 def rst_reference(spec: SpecReference) -> str:
     """A citation as CPython's documentation writes it: :rfc:`9110`, Section 15.5.5."""
     if spec.rfc is None:
-        return f"`{spec.name} <{spec.url}>`__"
+        return f"`{rst(spec.name)} <{rst_url(spec.url)}>`__"
     return f":rfc:`{spec.rfc}`" + (f", {spec.part}" if spec.part else "")
 
 
@@ -203,10 +235,13 @@ def rst_simple_table(text: str) -> str:
 
 
 def rst_literal(value: object) -> str:
-    """Text shown as code: ``text``."""
-    text = " ".join(str(value).split())
-    if "``" in text or not text:
+    """Text shown as code: ``text``; or, for a text an inline literal cannot hold
+    (one with ``, or a ` at either end), the :literal: role, whose text is escaped."""
+    text = _BLANKS.sub(" ", str(value))
+    if not text:
         raise Refused(f"{value!r} cannot be an inline literal")
+    if "``" in text or text.startswith("`") or text.endswith("`"):
+        return f":literal:`{rst(text)}`"
     return f"``{text}``"
 
 

@@ -41,6 +41,7 @@ STATES = (
     "unassigned",
     "private",
     "unused",
+    "unregistered",
 )
 # The states of a row of codes that names nothing a constant could stand for.
 REGISTERS_NOTHING = frozenset({"unassigned", "reserved", "private", "unused"})
@@ -198,8 +199,8 @@ class Table:
         """The states an answer can have: the registry's, and unassigned for a code
         no row holds."""
         used = {entry.iana for entry in registry.entries}
-        if self.numeric:
-            used.add("unassigned")
+        # What lookup says of a code no row holds, or of a token the registry lacks.
+        used.add("unassigned" if self.numeric else "unregistered")
         if self.formula:
             used.add(self.formula.state)
         return [state for state in STATES if state in used]

@@ -3,6 +3,7 @@ project, the CLI in-process, and how a reported problem is checked."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import itertools
@@ -18,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 import pytest
 
@@ -409,6 +410,15 @@ def import_generated(package: Path, name: str) -> ModuleType:
     """The module `name` of a generated package folder (the committed one, PACKAGE, or
     one generated elsewhere), freshly imported as a package of its own, so that its
     relative imports find its own siblings; nothing of it stays in sys.modules."""
+    with generated_package(package) as load:
+        return load(name)
+
+
+@contextlib.contextmanager
+def generated_package(package: Path) -> Iterator[Callable[[str], ModuleType]]:
+    """A generated package folder imported as a package of its own while the block
+    runs (so that what its modules load on first use loads too): a function that
+    imports one of its modules. Nothing of it stays in sys.modules afterwards."""
     scratch = f"_generated_{next(_SCRATCH_PACKAGES)}"
     spec = importlib.util.spec_from_file_location(
         scratch, package / "__init__.py", submodule_search_locations=[str(package)]
@@ -417,7 +427,7 @@ def import_generated(package: Path, name: str) -> ModuleType:
     sys.modules[scratch] = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(sys.modules[scratch])
-        return importlib.import_module(f"{scratch}.{name}")
+        yield lambda name: importlib.import_module(f"{scratch}.{name}")
     finally:
         for loaded in [key for key in sys.modules if key.split(".")[0] == scratch]:
             del sys.modules[loaded]

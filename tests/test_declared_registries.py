@@ -98,8 +98,12 @@ def test_a_token_is_answered_in_every_spelling_and_as_bytes(kind) -> None:  # ty
             answer = module.lookup(spelling)
             assert answer.name == entry.name and answer.status == entry.iana, spelling
             assert answer.constant == entry.constant
-    for other in ("", "not a token", "no-such-token-here", 404, None, ["gzip"]):
+    for other in ("", "not a token", 404, None, ["gzip"], "x\n"):
         assert module.lookup(other) is None, other
+    keys = {table.fold(entry.name) for entry in REGISTRIES[kind.name].entries}
+    unknown = next(f"no-such-token-{n}" for n in range(100) if f"no-such-token-{n}" not in keys)
+    answer = module.lookup(unknown.encode())
+    assert (answer.name, answer.status, answer.constant) == (unknown, "unregistered", None)
 
 
 @pytest.mark.parametrize("kind", DECLARED, ids=_ids)

@@ -3,22 +3,29 @@
 know of each status code, method or field name, one entry after another.
 
 Exit status: 0 when a registry knows every argument, 1 when one is known to none of
-them (an unknown code or token, or neither), 2 for a usage error.
+them (an unknown code or token, or neither), 2 for a usage error, 3 when the output
+cannot be written (a full disk, a closed stream), 130 for Ctrl-C.
 """
 
 import argparse
+import errno
 import os
 import sys
 from typing import Any, Callable
 
+# The most digits of an argument asked as a number: int() refuses more (CPython's
+# limit on converting text to int), and no code has as many.
+_MOST_DIGITS = 4300
+
 
 def main(arguments: "list[str] | None" = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m http_registries",
         description="Say what HTTP's registries know of status codes, methods and "
         "field names.",
         epilog="exit status: 0 when a registry knows every argument, 1 when one is "
-        "known to none of them, 2 for a usage error",
+        "known to none of them, 2 for a usage error, 3 when the output cannot be "
+        "written, 130 for Ctrl-C",
     )
     parser.add_argument(
         "names",
@@ -36,8 +43,10 @@ def main(arguments: "list[str] | None" = None) -> int:
     }
     status, printed = 0, False
     for name in names:
-        # A number is asked as one (a status code), any text as itself.
-        asked = [int(name)] if name.isdigit() else [name]
+        # A number is asked as one (a status code), any text as itself: digits
+        # that are not ASCII (² or ٤, which isdigit() accepts) are text.
+        number = name.isascii() and name.isdigit() and len(name) <= _MOST_DIGITS
+        asked = [int(name)] if number else [name]
         answers = [
             (registry, answer)
             for registry, lookup in lookups.items()
@@ -60,6 +69,13 @@ def main(arguments: "list[str] | None" = None) -> int:
     return status
 
 
+class _Parser(argparse.ArgumentParser):
+    def print_help(self, file: Any = None) -> None:
+        # argparse ignores a help it could not write (from 3.9 on); here it is an
+        # output that cannot be written, as any other.
+        (file or sys.stdout).write(self.format_help())
+
+
 def _described(registry: str, answer: object) -> str:
     """A header line, then each field and property of the answer that says something."""
     kind = type(answer)
@@ -77,10 +93,52 @@ def _described(registry: str, answer: object) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
+def _run() -> int:
+    """main(), whose output failing ends it with one line and exit 3, never a
+    traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        # Registry text the output's encoding cannot carry (a Latin-1 phrase on an
+        # ASCII terminal, the C locale) is written as escapes, such as \xe9.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
-        sys.exit(main())
-    except BrokenPipeError:
-        # The reader went away (| head): say nothing more, as other tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        if sys.stdout is None:
+            raise OSError(errno.EBADF, "the standard output is closed")
+        try:
+            status = main()
+        except SystemExit as done:  # --help, or a usage error
+            status = done.code if isinstance(done.code, int) else 2
+        sys.stdout.flush()
+        return status
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        # What the streams still hold goes nowhere, rather than failing again as
+        # Python exits; the reader that went away (| head) ends it quietly, as
+        # other tools do.
+        _discard(sys.stdout)
+        if not isinstance(error, BrokenPipeError):
+            _say(
+                f"python -m http_registries: cannot write the output: {error.strerror or error}"
+            )
+        return 3
+
+
+def _discard(stream: Any) -> None:
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if stderr can take it."""
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (AttributeError, OSError, ValueError):
+        _discard(sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(_run())

@@ -9,7 +9,7 @@ class CacheDirectiveInfo:
     """What is known of one token of IANA's HTTP Cache Directive Registry registry.
 
     name is the token as IANA spells it, and constant the name of its constant in
-    CacheDirective. status is IANA's: permanent. reference and
+    CacheDirective. status is IANA's: permanent and unregistered. reference and
     reference_url cite the specification, where there is one.
     request: Defined for requests (RFC 9111, Section 5.2.1).
     response: Defined for responses (RFC 9111, Section 5.2.2).
@@ -251,7 +251,13 @@ def first_answer(name, answers):
     if not text or text.strip(_TCHAR):
         return None
     info = answer(text.lower())
-    if info is not None and type(name) is str:
+    if info is None:
+        # A token the registry lacks: unregistered, and not remembered, since the
+        # tokens a peer can send are without number.
+        return CacheDirectiveInfo(
+            text, None, "unregistered", None, None, None, None, None
+        )
+    if type(name) is str:
         if len(answers) >= _MOST_ANSWERS:
             answers.clear()
         answers[text] = info
@@ -259,6 +265,6 @@ def first_answer(name, answers):
 
 
 def answer(key):
-    """The answer for a token, by its lowercase form; None for one the registry lacks."""
+    """The answer for a token the registry knows, by its lowercase form; None for one it lacks."""
     fields = TOKENS.get(key)
     return None if fields is None else CacheDirectiveInfo(*fields)

@@ -9,7 +9,7 @@ class ContentCodingInfo:
     """What is known of one token of IANA's HTTP Content Coding Registry registry.
 
     name is the token as IANA spells it, and constant the name of its constant in
-    ContentCoding. status is IANA's: permanent, deprecated and reserved. reference and
+    ContentCoding. status is IANA's: permanent, deprecated, reserved and unregistered. reference and
     reference_url cite the specification, where there is one.
     description: IANA's description.
     notes: IANA's notes: the section that defines the coding.
@@ -221,7 +221,13 @@ def first_answer(name, answers):
     if not text or text.strip(_TCHAR):
         return None
     info = answer(text.lower())
-    if info is not None and type(name) is str:
+    if info is None:
+        # A token the registry lacks: unregistered, and not remembered, since the
+        # tokens a peer can send are without number.
+        return ContentCodingInfo(
+            text, None, "unregistered", None, None, None, None, None
+        )
+    if type(name) is str:
         if len(answers) >= _MOST_ANSWERS:
             answers.clear()
         answers[text] = info
@@ -229,6 +235,6 @@ def first_answer(name, answers):
 
 
 def answer(key):
-    """The answer for a token, by its lowercase form; None for one the registry lacks."""
+    """The answer for a token the registry knows, by its lowercase form; None for one it lacks."""
     fields = TOKENS.get(key)
     return None if fields is None else ContentCodingInfo(*fields)

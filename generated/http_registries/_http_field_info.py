@@ -17,6 +17,9 @@ class FieldInfo:
     records (RFC 9651): List, Dictionary, Item, Token, or empty. reference and
     reference_url cite the specification, or for an unofficial name a document of
     its use.
+
+    An answer is a value: lookup() gives the same one to every caller, so it cannot
+    be changed (assigning to it raises AttributeError), and a copy is itself.
     """
 
     # Pickles and reprs name the public module, which gives this class.
@@ -35,14 +38,15 @@ class FieldInfo:
     def __init__(
         self, name, kind, status, structured, reference, reference_url, comment, source
     ):
-        self.name = name
-        self.kind = kind
-        self.status = status
-        self.structured = structured
-        self.reference = reference
-        self.reference_url = reference_url
-        self.comment = comment
-        self.source = source
+        _set = object.__setattr__
+        _set(self, "name", name)
+        _set(self, "kind", kind)
+        _set(self, "status", status)
+        _set(self, "structured", structured)
+        _set(self, "reference", reference)
+        _set(self, "reference_url", reference_url)
+        _set(self, "comment", comment)
+        _set(self, "source", source)
 
     @property
     def lowercase(self):
@@ -76,6 +80,18 @@ class FieldInfo:
 
     def __hash__(self):
         return hash(self.name.lower())
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"cannot set {name!r}: a FieldInfo is read-only")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"cannot delete {name!r}: a FieldInfo is read-only")
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
 
     def __reduce__(self):
         # Pickled by its arguments, with every protocol (slots alone would need 2).

@@ -45,8 +45,10 @@ class AuthScheme:
 
 
 def lookup(name):
-    """What is known of a token, in any spelling; None for anything the registry does not
-    know. Bytes are read as Latin-1, as ASGI carries them. Never raises."""
+    """What is known of a token, in any spelling: the registry's answer, or for a token
+    it lacks, one that says unregistered; None for anything that is not a token (RFC
+    9110, Section 5.6.2). Bytes are read as Latin-1, as ASGI carries them. Never
+    raises."""
     if type(name) is str:
         try:
             return _ANSWERS[name]

@@ -36,7 +36,8 @@ class HTTPField:
 
     A class of plain strings, not an enum: each constant goes into any mapping of
     headers as it is, and importing them costs what a module of string constants
-    costs. A name that makes no Python identifier (``*``) has no constant.
+    costs. A name that makes no Python identifier (``*``) has no constant, nor has
+    one that Python would rename inside this class (``__X``).
     """
 
     A_IM = "A-IM"

@@ -290,14 +290,15 @@ HOP_BY_HOP_FIELDS: frozenset[str]
 CONNECTION_SPECIFIC_FIELDS: frozenset[str]
 
 class FieldInfo:
-    name: str
-    kind: str
-    status: str
-    structured: str
-    reference: str
-    reference_url: str
-    comment: str
-    source: str
+    # Read-only: an answer is shared by every caller of lookup().
+    name: Final[str]
+    kind: Final[str]
+    status: Final[str]
+    structured: Final[str]
+    reference: Final[str]
+    reference_url: Final[str]
+    comment: Final[str]
+    source: Final[str]
     def __init__(
         self,
         name: str,
@@ -319,5 +320,7 @@ class FieldInfo:
     def connection_specific(self) -> bool: ...
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
+    def __copy__(self) -> FieldInfo: ...
+    def __deepcopy__(self, memo: object) -> FieldInfo: ...
 
 def lookup(name: object) -> FieldInfo | None: ...

@@ -76,6 +76,9 @@ class MethodInfo:
     kind is "member" (an HTTPMethod member), "registered" (in IANA's HTTP Method
     Registry, but not a member) or "unknown" (any other token). reference and
     reference_url cite the specification that defines the method.
+
+    An answer is a value: lookup() gives the same one to every caller, so it cannot
+    be changed (assigning to it raises AttributeError), and a copy is itself.
     """
 
     __slots__ = (
@@ -105,13 +108,14 @@ class MethodInfo:
         reference: str,
         reference_url: str,
     ) -> None:
-        self.method = method
-        self.description = description
-        self.kind = kind
-        self.safe = safe
-        self.idempotent = idempotent
-        self.reference = reference
-        self.reference_url = reference_url
+        _set = object.__setattr__
+        _set(self, "method", method)
+        _set(self, "description", description)
+        _set(self, "kind", kind)
+        _set(self, "safe", safe)
+        _set(self, "idempotent", idempotent)
+        _set(self, "reference", reference)
+        _set(self, "reference_url", reference_url)
 
     @property
     def member(self) -> "HTTPMethod | None":
@@ -130,6 +134,18 @@ class MethodInfo:
 
     def __hash__(self) -> int:
         return hash(self.method)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot set {name!r}: a MethodInfo is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete {name!r}: a MethodInfo is read-only")
+
+    def __copy__(self) -> "MethodInfo":
+        return self
+
+    def __deepcopy__(self, memo: object) -> "MethodInfo":
+        return self
 
     def __reduce__(self) -> "tuple[type[MethodInfo], tuple[object, ...]]":
         # Pickled by its arguments, with every protocol (slots alone would need 2).

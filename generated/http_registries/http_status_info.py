@@ -42,6 +42,9 @@ class StatusInfo:
     says by whom) or "unknown". reference and reference_url cite the specification,
     or for an unofficial code the user's documentation. treated_as is the member a
     client that does not know the code treats it as (RFC 9110, Section 15).
+
+    An answer is a value: lookup() gives the same one to every caller, so it cannot
+    be changed (assigning to it raises AttributeError), and a copy is itself.
     """
 
     __slots__ = (
@@ -73,14 +76,19 @@ class StatusInfo:
         reference: str,
         reference_url: str,
     ) -> None:
-        self.code = code
-        self.phrase = phrase
-        self.description = description
-        self.kind = kind
-        self.source = source
-        self.reference = reference
-        self.reference_url = reference_url
-        self.treated_as = HTTPStatus(code if kind == "member" else code // 100 * 100)
+        _set = object.__setattr__
+        _set(self, "code", code)
+        _set(self, "phrase", phrase)
+        _set(self, "description", description)
+        _set(self, "kind", kind)
+        _set(self, "source", source)
+        _set(self, "reference", reference)
+        _set(self, "reference_url", reference_url)
+        _set(
+            self,
+            "treated_as",
+            HTTPStatus(code if kind == "member" else code // 100 * 100),
+        )
 
     @property
     def category(self) -> str:
@@ -107,6 +115,18 @@ class StatusInfo:
 
     def __hash__(self) -> int:
         return hash(self.code)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot set {name!r}: a StatusInfo is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete {name!r}: a StatusInfo is read-only")
+
+    def __copy__(self) -> "StatusInfo":
+        return self
+
+    def __deepcopy__(self, memo: object) -> "StatusInfo":
+        return self
 
     def __reduce__(self) -> "tuple[type[StatusInfo], tuple[object, ...]]":
         # Pickled by its arguments, with every protocol (slots alone would need 2),

@@ -28,9 +28,15 @@ def fold(name: Any) -> Any:
 
 def constant_name(name: str) -> str | None:
     """The Python constant of a field name (Content-Type: CONTENT_TYPE); None for a
-    name that makes no identifier (*)."""
+    name that makes no identifier (*), and for one that Python would rename inside
+    the class HTTPField (__Probe: __PROBE is _HTTPField__PROBE there, Python
+    Reference Manual, 6.2.1), so that every constant a stub or the export names
+    is there at run time."""
     constant = name.upper().replace("-", "_")
-    return constant if constant.isidentifier() and constant.isascii() else None
+    if not (constant.isidentifier() and constant.isascii()):
+        return None
+    mangled = constant.startswith("__") and not constant.endswith("__")
+    return None if mangled else constant
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,7 +44,7 @@ class Field(Entry, Cited):
     KEY = "name"
     EXPORTED = {
         "standing": "registered (in IANA's registry) or unofficial.",
-        "constant": "The name of the field's constant in the http_field module, or null for a name that makes no Python identifier.",
+        "constant": "The name of the field's constant in the http_field module, or null for a name that makes no Python identifier or one that Python renames inside a class (two leading underscores).",
         "lowercase": "The name as HTTP/2, HTTP/3 and ASGI carry it.",
         "environ": "The key of the field in a WSGI or CGI environ (PEP 3333).",
     }
