@@ -388,7 +388,8 @@ _TCHAR = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 
 def lookup(name):
     """What is known of a field name, in any spelling; None for anything that is not
-    a field name (a str that is a token, RFC 9110, Section 5.6.2). Never raises."""
+    a field name (a str, or bytes, that is a token, RFC 9110, Section 5.6.2). Never
+    raises."""
     if type(name) is str:
         try:
             return _ANSWERS[name]
@@ -400,8 +401,12 @@ def lookup(name):
 def _answer(name):
     """lookup() for a spelling not asked before, or an object that is not a plain str."""
     try:
-        # A str subclass by its plain value, so that none of its methods runs.
-        text = str.__str__(name) if isinstance(name, str) else None
+        # A str subclass by its plain value, so that none of its methods runs; bytes
+        # as Latin-1, as ASGI servers and HTTP/2 libraries carry field names.
+        if isinstance(name, (bytes, bytearray)):
+            text = bytes(name).decode("latin-1")
+        else:
+            text = str.__str__(name) if isinstance(name, str) else None
     except Exception:
         text = None
     if not text or text.strip(_TCHAR):

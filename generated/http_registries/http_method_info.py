@@ -153,8 +153,8 @@ class MethodInfo:
 
 
 def lookup(method: object) -> "MethodInfo | None":
-    """What is known of a method; None for anything that is not a method name (a str
-    that is a token, RFC 9110, Section 5.6.2). Never raises."""
+    """What is known of a method; None for anything that is not a method name (a str,
+    or bytes, that is a token, RFC 9110, Section 5.6.2). Never raises."""
     name = method if type(method) is str else _plain_str(method)
     if name is None:
         return None
@@ -177,9 +177,11 @@ def lookup(method: object) -> "MethodInfo | None":
 
 def _plain_str(method: object) -> "str | None":
     """The plain str value of a str subclass (an HTTPMethod member, say), so that no
-    caller's object becomes an answer's method and none of its methods runs; None for
-    anything else."""
+    caller's object becomes an answer's method and none of its methods runs; bytes
+    read as Latin-1, as ASGI carries a method; None for anything else."""
     try:
+        if isinstance(method, (bytes, bytearray)):
+            return bytes(method).decode("latin-1")
         if not isinstance(method, str):
             return None
         return str.__str__(method)
