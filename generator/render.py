@@ -146,7 +146,8 @@ def _only_code(value: object) -> object:
 
 
 # Line breaks and runs of spaces: a table cell is one line, and shows them as one space.
-_BLANKS = re.compile(r"[ \t\r\n]+")
+# Every character that ends a line for str.splitlines() counts, as a tab does.
+_BLANKS = re.compile(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029]+")
 
 
 def markdown(value: object) -> str:

@@ -94,7 +94,7 @@ def test_a_token_the_registry_lacks_is_unknown() -> None:
         "\u212aeep-Alive",
         None,
         5,
-        b"Accept",
+        b"Content Type",
         ["Accept"],
     ],
     ids=repr,

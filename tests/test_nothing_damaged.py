@@ -53,10 +53,10 @@ TEMPLATE_FAILURES = [
     ),
     (
         "syntax error",
-        "http_status.py.j2",
+        "_stdlib_or_own.py.j2",
         lambda template: "{% for x in %}\n",
         "check",
-        "http_status.py.j2:1: template:",
+        "_stdlib_or_own.py.j2:1: template:",
     ),
     (
         "output black cannot format",
