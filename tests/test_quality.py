@@ -234,6 +234,16 @@ def test_a_misspelt_member_fails_both_checkers(name: str) -> None:
     assert result.returncode == 1 and "NOT_FOUNDD" in result.stdout, result.stdout
 
 
+def test_a_misspelt_fixed_value_fails_both_checkers() -> None:
+    """kind and category are Literal types: comparing one with a value it can never
+    hold is an error, not a condition that is always false."""
+    path = str(TYPING / "typo_value.py")
+    result = mypy(path)
+    assert result.returncode == 1 and "membr" in result.stdout, result.stdout
+    result = pyright(path)
+    assert result.returncode == 1 and "membr" in result.stdout, result.stdout
+
+
 def test_the_generator_passes_mypy_strict() -> None:
     result = mypy("generator")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,6 +8,7 @@ cannot be written (a full disk, a closed stream), 130 for Ctrl-C.
 """
 
 import argparse
+import contextlib
 import errno
 import os
 import sys
@@ -126,10 +127,8 @@ def _run() -> int:
 
 
 def _discard(stream: Any) -> None:
-    try:
+    with contextlib.suppress(AttributeError, OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-    except (AttributeError, OSError, ValueError):
-        pass
 
 
 def _say(line: str) -> None:

@@ -2,7 +2,7 @@
 # The types of http_field.py, whose module carries no annotations, which would add to
 # its import cost; FieldInfo is made in _http_field_info, loaded on first use.
 
-from typing import Final
+from typing import Final, Literal
 
 __all__ = [
     "CONNECTION_SPECIFIC_FIELDS",
@@ -292,9 +292,11 @@ CONNECTION_SPECIFIC_FIELDS: frozenset[str]
 class FieldInfo:
     # Read-only: an answer is shared by every caller of lookup().
     name: Final[str]
-    kind: Final[str]
-    status: Final[str]
-    structured: Final[str]
+    kind: Final[Literal["registered", "unofficial", "unknown"]]
+    status: Final[
+        Literal["permanent", "provisional", "deprecated", "obsoleted", "unregistered"]
+    ]
+    structured: Final[Literal["", "List", "Dictionary", "Item", "Token"]]
     reference: Final[str]
     reference_url: Final[str]
     comment: Final[str]

@@ -15,6 +15,11 @@ Method names are case-sensitive (Section 9.1): "get" is not GET.
 
 from .http_method import HTTPMethod
 
+# Names for type checkers alone: importing typing would add to every import's cost.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
 __all__ = ["IDEMPOTENT_METHODS", "SAFE_METHODS", "MethodInfo", "lookup"]
 
 # RFC 9110, Section 9.2.1: the methods whose semantics are read-only, as IANA's HTTP
@@ -92,7 +97,7 @@ class MethodInfo:
     )
     method: str
     description: str
-    kind: str
+    kind: "Literal['member', 'registered', 'unknown']"
     safe: bool
     idempotent: bool
     reference: str

@@ -15,6 +15,11 @@ RFC 9110, Section 15 says a client treats them (as the x00 code of their class).
 
 from .http_status import HTTPStatus
 
+# Names for type checkers alone: importing typing would add to every import's cost.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
 __all__ = ["HEURISTICALLY_CACHEABLE", "WITHOUT_CONTENT", "StatusInfo", "lookup"]
 
 # RFC 9110, Section 15.1: the codes a cache may store without explicit freshness.
@@ -25,7 +30,7 @@ HEURISTICALLY_CACHEABLE = frozenset(
 # other 1xx code, which StatusInfo.without_content also answers for).
 WITHOUT_CONTENT = frozenset({100, 101, 102, 103, 104, 204, 304})
 
-_CATEGORIES = {
+_CATEGORIES: "dict[int, Literal['informational', 'success', 'redirection', 'client error', 'server error']]" = {
     1: "informational",
     2: "success",
     3: "redirection",
@@ -60,7 +65,7 @@ class StatusInfo:
     code: int
     phrase: str
     description: str
-    kind: str
+    kind: "Literal['member', 'registered', 'unofficial', 'unknown']"
     source: str
     reference: str
     reference_url: str
@@ -91,7 +96,9 @@ class StatusInfo:
         )
 
     @property
-    def category(self) -> str:
+    def category(
+        self,
+    ) -> "Literal['informational', 'success', 'redirection', 'client error', 'server error']":
         """The class of the code: informational, success, redirection, client error or server error."""
         return _CATEGORIES[self.code // 100]
 

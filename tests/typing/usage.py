@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+from http_registries import lookup_field
 from http_registries.http_method import HTTPMethod
 from http_registries.http_method_info import (
     IDEMPOTENT_METHODS,
@@ -96,3 +99,25 @@ cacheable: frozenset[int] = HEURISTICALLY_CACHEABLE | WITHOUT_CONTENT
 safe: frozenset[str] = SAFE_METHODS
 member: HTTPMethod | None = facts.member if (facts := lookup_method("GET")) else None
 reference: str = info.reference if info is not None else ""
+
+
+def fixed_values(code: int, method: str, field: str) -> list[str]:
+    """The fields with a fixed set of values are Literal types: a misspelt value is
+    an error (tests/typing/typo_value.py)."""
+    found: list[str] = []
+    status = lookup(code)
+    if status is not None:
+        kind: Literal["member", "registered", "unofficial", "unknown"] = status.kind
+        category: Literal[
+            "informational", "success", "redirection", "client error", "server error"
+        ] = status.category
+        found += [kind, category]
+    answer = lookup_method(method)
+    if answer is not None:
+        method_kind: Literal["member", "registered", "unknown"] = answer.kind
+        found.append(method_kind)
+    name = lookup_field(field)
+    if name is not None:
+        structured: Literal["", "List", "Dictionary", "Item", "Token"] = name.structured
+        found.append(structured)
+    return found
