@@ -98,4 +98,11 @@ def _package_context() -> dict[str, Any]:
             (kind.name, *kind.constants) for kind in KINDS if kind.constants
         ],
         "folded": [kind.name for kind in KINDS if kind.fold("A") == "a"],
+        # Each registry's lookup, by the registry's name: the module that gives it.
+        "lookups": [
+            (kind.name, module)
+            for kind in KINDS
+            for _, module, attribute in kind.top_level
+            if attribute == "lookup"
+        ],
     }
