@@ -25,6 +25,9 @@ extensions = ["myst_parser"]
 myst_heading_anchors = 2
 # Every cross-reference must resolve: a misspelt name fails the build (-W).
 nitpicky = True
+# The registries' text shows as it is written: -- stays two hyphens and a quote is
+# not curled (Sphinx's smart quotes change both, in the tables too).
+smartquotes = False
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 # Wide enough at 1280 pixels for every example line, which run to 100 characters.
