@@ -64,7 +64,9 @@ def main(arguments: "list[str] | None" = None) -> int:
                 if answers
                 else "is no status code, method or field name"
             )
-            print(f"{name}: {what}", file=sys.stderr)
+            # One line, whatever the argument holds (a line break, undecodable bytes).
+            shown = name if name.isprintable() else repr(name)
+            print(f"{shown}: {what}", file=sys.stderr)
             status = 1
     return status
 
@@ -102,6 +104,10 @@ def _run() -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    if sys.stderr is None:
+        # Closed (2>&-): what is meant for it goes nowhere, not to stdout, where
+        # print() would send it.
+        sys.stderr = open(os.devnull, "w")
     try:
         if sys.stdout is None:
             raise OSError(errno.EBADF, "the standard output is closed")
