@@ -763,3 +763,56 @@ def test_the_command_writes_any_text_on_any_output(
     assert result.stderr == b""
     text = result.stdout.decode("ascii")
     assert "\\xe9" in text  # Café, escaped
+
+
+# What is not an address, or not one of RFC 3986's characters.
+NOT_ADDRESSES = [
+    "javascript:alert(1)",
+    "//evil.example/",
+    "https:evil.example",
+    "https://",
+    "ftp://evil.example/",
+    "https://evil.example/a b",
+    "https://evil.example/<script>",
+    'https://evil.example/"x',
+    "https://evil.example/`x`",
+    "https://evil.example/a|b",
+    "https://evil.example/{x}",
+    "https://evil.example/%zz",
+    "https://evil.example/caf\u00e9",
+    "https://evil.example/a\\b",
+]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_what_is_not_an_address_is_refused_at_its_line(
+    kind: Kind, tmp_path: Path
+) -> None:
+    data = yaml.safe_load((ROOT / "data" / kind.registry).read_text(encoding="utf-8"))
+    entries: list[dict[str, Any]] = data[kind.entries]
+    # Each address field the registry has, and a specification's link in any
+    # entry with a specification (every kind's cites one).
+    cases = []
+    for pattern, what in _paths(kind, entries, tmp_path).items():
+        if what == "address":
+            entry = next(
+                e for e in entries if pattern in {_pattern(p) for p, _ in _leaves(e)}
+            )
+            (path,) = [p for p, _ in _leaves(entry) if _pattern(p) == pattern][:1]
+            cases.append((entry, path))
+    cited = next(e for e in entries if isinstance(e.get("spec"), dict))
+    cases.append(
+        ({**cited, "spec": {"title": "T", "link": ADDRESSES[0]}}, ("spec", "link"))
+    )
+    for entry, path in cases:
+        assert _load(kind, [entry], tmp_path)[0] is not None, path
+        for address in NOT_ADDRESSES:
+            changed = copy.deepcopy(entry)
+            _put(changed, path, address)
+            registry, problems = _load(kind, [changed], tmp_path)
+            assert registry is None, (path, address)
+            for _, problem in problems:
+                assert len(str(problem).splitlines()) == 1
+                assert problem.path == kind.registry and problem.line > 0
+                assert problem.field == _field(path), (address, str(problem))
+                assert "http or https address" in problem.message
