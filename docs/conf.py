@@ -36,6 +36,9 @@ exclude_patterns = ["_build", "_registries.rst", "_declared_*.rst"]
 # The API is the package's top: its names show as users import them, without
 # the module, which the page says once.
 add_module_names = False
+# The registries' text shows as it is written: -- stays two hyphens and a quote is
+# not curled (Sphinx's smart quotes change both, in the tables too).
+smartquotes = False
 html_theme = "alabaster"
 # Wide enough at 1280 pixels for every example line, which run to 100 characters:
 # the text takes the page's width beside the sidebar, not the theme's 800 pixels.

@@ -153,9 +153,10 @@ _BLANKS = re.compile(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029]+")
 def markdown(value: object) -> str:
     """Text for a GitHub Markdown table cell that shows as the text itself: no
     character can end the cell, start markup (~~ is strikethrough), an entity, raw
-    HTML or a link (GitHub links www., scheme:// and user@host text by itself)."""
+    HTML or a link (GitHub links www. and scheme:// text by itself; no escape keeps
+    it from linking an e-mail address, as the address it is)."""
     text = _BLANKS.sub(" ", str(value))
-    text = "".join("\\" + c if c in "\\`*_[]<>|~&@" else c for c in text)
+    text = "".join("\\" + c if c in "\\`*_[]<>|~&" else c for c in text)
     return re.sub(
         r"(?i)(www)\.|:(?=//)", lambda found: f"{found[1] or ''}\\{found[0][-1]}", text
     )
@@ -179,9 +180,10 @@ def _address(value: object) -> str:
 
 def markdown_url(value: object) -> str:
     """An address as the destination of a Markdown link: the characters that end it
-    or start markup there ((, ), [, ], &, which begins an entity) backslash-escaped,
-    which Markdown takes out again."""
-    return "".join("\\" + c if c in "()[]&" else c for c in _address(value))
+    or start markup there ((, ), [, ]) backslash-escaped, and & written as &amp;
+    (which a parser turns back into &), so that no entity is read in it."""
+    url = _address(value).replace("&", "&amp;")
+    return "".join("\\" + c if c in "()[]" else c for c in url)
 
 
 def rst(value: object) -> str:

@@ -129,15 +129,14 @@ def main(arguments: "list[str] | None" = None) -> int:
                 print(("\n" if printed else "") + _described(registry, answer))
                 printed = True
         if not known:
-            # One line, whatever the argument holds (a line break, undecodable bytes).
             what = (
                 "no registry knows it"
                 if answers
                 else "is no code or token of any registry"
             )
-            print(
-                f"{name if name.isprintable() else repr(name)}: {what}", file=sys.stderr
-            )
+            # One line, whatever the argument holds (a line break, undecodable bytes).
+            shown = name if name.isprintable() else repr(name)
+            print(f"{shown}: {what}", file=sys.stderr)
             status = 1
     if options.json:
         json.dump(
@@ -225,6 +224,10 @@ def _run() -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    if sys.stderr is None:
+        # Closed (2>&-): what is meant for it goes nowhere, not to stdout, where
+        # print() would send it.
+        sys.stderr = open(os.devnull, "w")
     try:
         if sys.stdout is None:
             raise OSError(errno.EBADF, "the standard output is closed")
