@@ -1,8 +1,10 @@
 """Sphinx configuration of the package's documentation page (make docs)."""
 
+import json
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import tomllib
 from docutils import nodes
@@ -17,7 +19,6 @@ _PROJECT = tomllib.loads((_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 sys.path.insert(0, str(_ROOT))
 
 from generator.kinds import KINDS  # noqa: E402
-from generator.registry import load_registry  # noqa: E402
 
 project = _PROJECT["name"]
 author = "the http-registries maintainers"
@@ -116,7 +117,16 @@ def _declared_api() -> None:
         table = kind.template_context.get("table")
         if table is None:
             continue  # status, method and field: api.rst documents them
-        registry = load_registry(kind, _ROOT / "data" / kind.registry, kind.registry)
+        # The states its lookup answers with, from the registry as generated.
+        (export,) = [
+            output.path
+            for output in kind.outputs
+            if output.template == "export.json.j2"
+        ]
+        exported = json.loads((_ROOT / "generated" / export).read_text(encoding="utf-8"))
+        registry = SimpleNamespace(
+            entries=[SimpleNamespace(iana=entry["iana"]) for entry in exported["entries"]]
+        )
         page = f"/registries/{table.page}"
         argument = "value" if table.numeric else "name"
         title = _rst(table.title)

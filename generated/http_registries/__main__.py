@@ -109,7 +109,7 @@ def main(arguments: "list[str] | None" = None) -> int:
         # Where no registry knows the value: what a registry of CPython's enums says
         # of an unknown code or token (how a client treats it), or, asked of chosen
         # registries, all they say.
-        shown = known or (
+        told = known or (
             answers
             if options.registry
             else [pair for pair in answers if getattr(pair[1], "kind", "") == "unknown"]
@@ -120,12 +120,12 @@ def main(arguments: "list[str] | None" = None) -> int:
                 "known": bool(known),
                 "answers": [
                     {"registry": registry, **_fields(answer)}
-                    for registry, answer in shown
+                    for registry, answer in told
                 ],
             }
         )
         if not options.json:
-            for registry, answer in shown:
+            for registry, answer in told:
                 print(("\n" if printed else "") + _described(registry, answer))
                 printed = True
         if not known:
@@ -227,7 +227,7 @@ def _run() -> int:
     if sys.stderr is None:
         # Closed (2>&-): what is meant for it goes nowhere, not to stdout, where
         # print() would send it.
-        sys.stderr = open(os.devnull, "w")
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the process's life)
     try:
         if sys.stdout is None:
             raise OSError(errno.EBADF, "the standard output is closed")
