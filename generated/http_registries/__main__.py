@@ -8,7 +8,9 @@ cannot be written (a full disk, a closed stream), 130 for Ctrl-C.
 """
 
 import argparse
+import contextlib
 import errno
+import io
 import os
 import sys
 from typing import Any, Callable
@@ -44,7 +46,8 @@ def main(arguments: "list[str] | None" = None) -> int:
     status, printed = 0, False
     for name in names:
         # A number is asked as one (a status code), any text as itself: digits
-        # that are not ASCII (² or ٤, which isdigit() accepts) are text.
+        # that are not ASCII (superscripts, Arabic-Indic digits: isdigit() accepts
+        # them) are text.
         number = name.isascii() and name.isdigit() and len(name) <= _MOST_DIGITS
         asked = [int(name)] if number else [name]
         answers = [
@@ -107,7 +110,7 @@ def _run() -> int:
     if sys.stderr is None:
         # Closed (2>&-): what is meant for it goes nowhere, not to stdout, where
         # print() would send it.
-        sys.stderr = open(os.devnull, "w")
+        sys.stderr = io.StringIO()
     try:
         if sys.stdout is None:
             raise OSError(errno.EBADF, "the standard output is closed")
@@ -132,10 +135,8 @@ def _run() -> int:
 
 
 def _discard(stream: Any) -> None:
-    try:
+    with contextlib.suppress(AttributeError, OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-    except (AttributeError, OSError, ValueError):
-        pass
 
 
 def _say(line: str) -> None:
