@@ -145,9 +145,10 @@ def _only_code(value: object) -> object:
     )
 
 
-# Line breaks and runs of spaces: a table cell is one line, and shows them as one space.
-# Every character that ends a line for str.splitlines() counts, as a tab does.
-_BLANKS = re.compile(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029]+")
+# Spaces, tabs and whatever breaks a line (str.splitlines() and Markdown): a table
+# cell is one line, and shows a run of them as one space. Other spaces (U+00A0) are
+# text.
+_BLANKS = re.compile("[ \t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
 def markdown(value: object) -> str:

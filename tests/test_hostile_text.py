@@ -84,6 +84,7 @@ CORPUS = [
     "Café Ñandú «» ¿ ÿ",
     "tab\tand  spaces",
     "line one\nline two",
+    "a line\u2028separator\u2029and\x85next line, a\u00a0no-break space",
     "Āē 中文 \U0001f600",
     "x" * 2000,
 ]
@@ -104,7 +105,7 @@ ADDRESSES = [
 
 def shown(text: str) -> str:
     """Text as any page shows it: a line break or a run of spaces as one space."""
-    return re.sub(r"[ \t\r\n]+", " ", text)
+    return re.sub("[ \t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+", " ", text)
 
 
 # Parsers of each format, and what they make of a text.
@@ -341,7 +342,7 @@ def _load(
     path = folder / kind.registry
     ordered = sorted(entries, key=lambda entry: kind.fold(entry[kind.record.KEY]))
     path.write_text(
-        yaml.safe_dump({kind.entries: ordered}, sort_keys=False, allow_unicode=True),
+        yaml.safe_dump({kind.entries: ordered}, sort_keys=False),
         encoding="utf-8",
     )
     try:

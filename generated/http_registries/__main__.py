@@ -13,6 +13,7 @@ import contextlib
 import enum
 import errno
 import importlib
+import io
 import json
 import os
 import re
@@ -227,7 +228,7 @@ def _run() -> int:
     if sys.stderr is None:
         # Closed (2>&-): what is meant for it goes nowhere, not to stdout, where
         # print() would send it.
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the process's life)
+        sys.stderr = io.StringIO()
     try:
         if sys.stdout is None:
             raise OSError(errno.EBADF, "the standard output is closed")
