@@ -400,20 +400,18 @@ def _constants_once(table: Table) -> Any:
 def _schema(table: Table) -> dict[str, Any]:
     """The registry's JSON Schema, from the declaration: what may be written, and
     what each field means."""
+    low, high = table.space or (0, 2**62 - 1)
+    code = {"type": "integer", "minimum": low, "maximum": high}
     key: dict[str, Any] = (
         {
             "value": {
                 "description": "IANA's code, the first of a range.",
-                "type": "integer",
-                "minimum": table.space[0] if table.space else 0,
-                "maximum": table.space[1] if table.space else 2**62 - 1,
+                **code,
                 "x-expected": "a whole number, such as 0x0a or 1000",
             },
             "last": {
                 "description": "The last code of a range IANA writes as one row.",
-                "type": "integer",
-                "minimum": table.space[0] if table.space else 0,
-                "maximum": table.space[1] if table.space else 2**62 - 1,
+                **code,
                 "x-expected": "a whole number, the last of the range",
             },
             "name": {

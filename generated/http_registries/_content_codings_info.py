@@ -13,7 +13,7 @@ class ContentCodingInfo:
     reference_url cite the specification, where there is one.
     description: IANA's description.
     notes: IANA's notes: the section that defines the coding.
-    alias_of: For a deprecated alias, the coding it stands for (RFC 9110, Section 8.4.1).
+    alias_of: For a deprecated alias, the coding it stands for (RFC 9110, Sections 8.4.1.1 and 8.4.1.3).
 
     An answer is a value: it cannot be changed, and equal answers are equal and hash
     equal.
