@@ -23,15 +23,17 @@ from .kind import Kind, Output, same
 from .problems import Problem
 from .records import Entry, SpecReference
 
-# IANA's words for a row that registers nothing, as its name column writes them.
+# IANA's first word, in a row's name (or description) column, for what the row is:
+# one that registers nothing, or a deprecated or withdrawn token.
 _PLACEHOLDERS = {
     "unassigned": "unassigned",
     "reserved": "reserved",
     "deprecated": "deprecated",
     "withdrawn": "obsoleted",
 }
-# What IANA's status says of a registered row, and what the registry says instead of
-# a status for rows that register nothing, or that an RFC sets apart.
+# What IANA's status says of a registered row, what the registry says instead of a
+# status for rows that register nothing or that an RFC sets apart, and what a lookup
+# says of a token the registry lacks (unregistered).
 STATES = (
     "permanent",
     "provisional",
