@@ -40,7 +40,7 @@ class Refused(ValueError):
 
 def py(value: object) -> Code:
     """A Python literal that evaluates to exactly `value`."""
-    if value is None or isinstance(value, (bool, int, str)):
+    if value is None or isinstance(value, (bool, int, str, bytes)):
         # repr() of these types is a literal that round-trips, escaping quotes,
         # backslashes, line breaks and unprintable characters.
         return Code(repr(value))

@@ -194,6 +194,17 @@ class Table:
         return f"lookup_{self.name.replace('-', '_')}"
 
     @property
+    def module_names(self) -> list[str]:
+        """What the module gives (its __all__, and its stub's)."""
+        names = [self.class_name, self.info_name, "lookup", "entries"]
+        names += [subset.name for subset in self.subsets]
+        return sorted(names + [mapping.name for mapping in self.mappings])
+
+    @property
+    def entries_name(self) -> str:
+        return f"{self.name.replace('-', '_')}_entries"
+
+    @property
     def folds_case(self) -> bool:
         return bool(self.fold("A") == "a")
 
@@ -254,6 +265,7 @@ class Table:
             top_level=(
                 (self.class_name, self.module, self.class_name),
                 (self.lookup_name, self.module, "lookup"),
+                (self.entries_name, self.module, "entries"),
                 (self.info_name, self.module, self.info_name),
                 *((subset.name, self.module, subset.name) for subset in self.subsets),
                 *(

@@ -13,7 +13,7 @@ use, so that importing the package costs about what an empty one does.
 """
 
 # The release of the registries: a calendar version, as the data's (see CHANGELOG.md).
-__version__ = "2026.12.6"
+__version__ = "2026.12.7"
 
 
 # The names the package gives (PEP 562), and their table, are in _names, which the

@@ -5,65 +5,82 @@
 
 from .http_status import HTTPStatus as HTTPStatus
 from .http_status_info import lookup as lookup_status
+from .http_status_info import entries as status_entries
 from .http_status_info import StatusInfo as StatusInfo
 from .http_status_info import HEURISTICALLY_CACHEABLE as HEURISTICALLY_CACHEABLE
 from .http_status_info import WITHOUT_CONTENT as WITHOUT_CONTENT
 from .http_method import HTTPMethod as HTTPMethod
 from .http_method_info import lookup as lookup_method
+from .http_method_info import entries as method_entries
 from .http_method_info import MethodInfo as MethodInfo
 from .http_method_info import SAFE_METHODS as SAFE_METHODS
 from .http_method_info import IDEMPOTENT_METHODS as IDEMPOTENT_METHODS
 from .http_field import HTTPField as HTTPField
 from .http_field import lookup as lookup_field
+from .http_field import entries as field_entries
 from .http_field import FieldInfo as FieldInfo
+from .http_field import HTTPFieldLowercase as HTTPFieldLowercase
+from .http_field import HTTPFieldBytes as HTTPFieldBytes
 from .http_field import DEPRECATED_FIELDS as DEPRECATED_FIELDS
 from .http_field import OBSOLETED_FIELDS as OBSOLETED_FIELDS
 from .http_field import HOP_BY_HOP_FIELDS as HOP_BY_HOP_FIELDS
 from .http_field import CONNECTION_SPECIFIC_FIELDS as CONNECTION_SPECIFIC_FIELDS
 from .http2_frame_types import HTTP2FrameType as HTTP2FrameType
 from .http2_frame_types import lookup as lookup_http2_frame_type
+from .http2_frame_types import entries as http2_frame_type_entries
 from .http2_frame_types import HTTP2FrameTypeInfo as HTTP2FrameTypeInfo
 from .http2_settings import HTTP2Setting as HTTP2Setting
 from .http2_settings import lookup as lookup_http2_setting
+from .http2_settings import entries as http2_setting_entries
 from .http2_settings import HTTP2SettingInfo as HTTP2SettingInfo
 from .http2_settings import HTTP2_INITIAL_SETTINGS as HTTP2_INITIAL_SETTINGS
 from .http2_error_codes import HTTP2ErrorCode as HTTP2ErrorCode
 from .http2_error_codes import lookup as lookup_http2_error_code
+from .http2_error_codes import entries as http2_error_code_entries
 from .http2_error_codes import HTTP2ErrorCodeInfo as HTTP2ErrorCodeInfo
 from .http3_frame_types import HTTP3FrameType as HTTP3FrameType
 from .http3_frame_types import lookup as lookup_http3_frame_type
+from .http3_frame_types import entries as http3_frame_type_entries
 from .http3_frame_types import HTTP3FrameTypeInfo as HTTP3FrameTypeInfo
 from .http3_settings import HTTP3Setting as HTTP3Setting
 from .http3_settings import lookup as lookup_http3_setting
+from .http3_settings import entries as http3_setting_entries
 from .http3_settings import HTTP3SettingInfo as HTTP3SettingInfo
 from .http3_settings import HTTP3_INITIAL_SETTINGS as HTTP3_INITIAL_SETTINGS
 from .http3_error_codes import HTTP3ErrorCode as HTTP3ErrorCode
 from .http3_error_codes import lookup as lookup_http3_error_code
+from .http3_error_codes import entries as http3_error_code_entries
 from .http3_error_codes import HTTP3ErrorCodeInfo as HTTP3ErrorCodeInfo
 from .http3_stream_types import HTTP3StreamType as HTTP3StreamType
 from .http3_stream_types import lookup as lookup_http3_stream_type
+from .http3_stream_types import entries as http3_stream_type_entries
 from .http3_stream_types import HTTP3StreamTypeInfo as HTTP3StreamTypeInfo
 from .websocket_close_codes import WebSocketCloseCode as WebSocketCloseCode
 from .websocket_close_codes import lookup as lookup_websocket_close_code
+from .websocket_close_codes import entries as websocket_close_code_entries
 from .websocket_close_codes import WebSocketCloseCodeInfo as WebSocketCloseCodeInfo
 from .websocket_close_codes import (
     WEBSOCKET_UNSENT_CLOSE_CODES as WEBSOCKET_UNSENT_CLOSE_CODES,
 )
 from .content_codings import ContentCoding as ContentCoding
 from .content_codings import lookup as lookup_content_coding
+from .content_codings import entries as content_coding_entries
 from .content_codings import ContentCodingInfo as ContentCodingInfo
 from .content_codings import CONTENT_CODING_ALIASES as CONTENT_CODING_ALIASES
 from .transfer_codings import TransferCoding as TransferCoding
 from .transfer_codings import lookup as lookup_transfer_coding
+from .transfer_codings import entries as transfer_coding_entries
 from .transfer_codings import TransferCodingInfo as TransferCodingInfo
 from .transfer_codings import TRANSFER_CODING_ALIASES as TRANSFER_CODING_ALIASES
 from .cache_directives import CacheDirective as CacheDirective
 from .cache_directives import lookup as lookup_cache_directive
+from .cache_directives import entries as cache_directive_entries
 from .cache_directives import CacheDirectiveInfo as CacheDirectiveInfo
 from .cache_directives import REQUEST_CACHE_DIRECTIVES as REQUEST_CACHE_DIRECTIVES
 from .cache_directives import RESPONSE_CACHE_DIRECTIVES as RESPONSE_CACHE_DIRECTIVES
 from .auth_schemes import AuthScheme as AuthScheme
 from .auth_schemes import lookup as lookup_auth_scheme
+from .auth_schemes import entries as auth_scheme_entries
 from .auth_schemes import AuthSchemeInfo as AuthSchemeInfo
 from ._compare import compare as compare
 from ._compare import Comparison as Comparison
@@ -72,63 +89,80 @@ __version__: str
 __all__ = [
     "HTTPStatus",
     "lookup_status",
+    "status_entries",
     "StatusInfo",
     "HEURISTICALLY_CACHEABLE",
     "WITHOUT_CONTENT",
     "HTTPMethod",
     "lookup_method",
+    "method_entries",
     "MethodInfo",
     "SAFE_METHODS",
     "IDEMPOTENT_METHODS",
     "HTTPField",
     "lookup_field",
+    "field_entries",
     "FieldInfo",
+    "HTTPFieldLowercase",
+    "HTTPFieldBytes",
     "DEPRECATED_FIELDS",
     "OBSOLETED_FIELDS",
     "HOP_BY_HOP_FIELDS",
     "CONNECTION_SPECIFIC_FIELDS",
     "HTTP2FrameType",
     "lookup_http2_frame_type",
+    "http2_frame_type_entries",
     "HTTP2FrameTypeInfo",
     "HTTP2Setting",
     "lookup_http2_setting",
+    "http2_setting_entries",
     "HTTP2SettingInfo",
     "HTTP2_INITIAL_SETTINGS",
     "HTTP2ErrorCode",
     "lookup_http2_error_code",
+    "http2_error_code_entries",
     "HTTP2ErrorCodeInfo",
     "HTTP3FrameType",
     "lookup_http3_frame_type",
+    "http3_frame_type_entries",
     "HTTP3FrameTypeInfo",
     "HTTP3Setting",
     "lookup_http3_setting",
+    "http3_setting_entries",
     "HTTP3SettingInfo",
     "HTTP3_INITIAL_SETTINGS",
     "HTTP3ErrorCode",
     "lookup_http3_error_code",
+    "http3_error_code_entries",
     "HTTP3ErrorCodeInfo",
     "HTTP3StreamType",
     "lookup_http3_stream_type",
+    "http3_stream_type_entries",
     "HTTP3StreamTypeInfo",
     "WebSocketCloseCode",
     "lookup_websocket_close_code",
+    "websocket_close_code_entries",
     "WebSocketCloseCodeInfo",
     "WEBSOCKET_UNSENT_CLOSE_CODES",
     "ContentCoding",
     "lookup_content_coding",
+    "content_coding_entries",
     "ContentCodingInfo",
     "CONTENT_CODING_ALIASES",
     "TransferCoding",
     "lookup_transfer_coding",
+    "transfer_coding_entries",
     "TransferCodingInfo",
     "TRANSFER_CODING_ALIASES",
     "CacheDirective",
     "lookup_cache_directive",
+    "cache_directive_entries",
     "CacheDirectiveInfo",
     "REQUEST_CACHE_DIRECTIVES",
     "RESPONSE_CACHE_DIRECTIVES",
     "AuthScheme",
     "lookup_auth_scheme",
+    "auth_scheme_entries",
     "AuthSchemeInfo",
     "compare",
     "Comparison",

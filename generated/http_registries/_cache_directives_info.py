@@ -268,3 +268,8 @@ def answer(key):
     """The answer for a token the registry knows, by its lowercase form; None for one it lacks."""
     fields = TOKENS.get(key)
     return None if fields is None else CacheDirectiveInfo(*fields)
+
+
+def entries():
+    """The answer for each token, in the registry's order."""
+    return tuple(CacheDirectiveInfo(*fields) for fields in TOKENS.values())

@@ -238,3 +238,8 @@ def answer(key):
     """The answer for a token the registry knows, by its lowercase form; None for one it lacks."""
     fields = TOKENS.get(key)
     return None if fields is None else ContentCodingInfo(*fields)
+
+
+def entries():
+    """The answer for each token, in the registry's order."""
+    return tuple(ContentCodingInfo(*fields) for fields in TOKENS.values())

@@ -304,3 +304,8 @@ def answer(code):
     if row is None:
         return HTTP3FrameTypeInfo(code, None, None, "unassigned", None, None, *_NOTHING)
     return HTTP3FrameTypeInfo(code, *row[2:])
+
+
+def entries():
+    """The answer for each code a row holds by itself, in the registry's order."""
+    return tuple(answer(row[0]) for row in ROWS if row[0] == row[1])

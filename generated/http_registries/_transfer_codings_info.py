@@ -188,3 +188,8 @@ def answer(key):
     """The answer for a token the registry knows, by its lowercase form; None for one it lacks."""
     fields = TOKENS.get(key)
     return None if fields is None else TransferCodingInfo(*fields)
+
+
+def entries():
+    """The answer for each token, in the registry's order."""
+    return tuple(TransferCodingInfo(*fields) for fields in TOKENS.values())

@@ -19,6 +19,7 @@ stub beside it (.pyi).
 __all__ = [
     "AuthScheme",
     "AuthSchemeInfo",  # noqa: F822 (made on first use: see __getattr__)
+    "entries",
     "lookup",
 ]
 
@@ -55,6 +56,12 @@ def lookup(name):
         except KeyError:
             pass
     return (_FACTS or _load_facts()).first_answer(name, _ANSWERS)
+
+
+def entries():
+    """What is known of every token the registry holds, in
+    the registry's order."""
+    return (_FACTS or _load_facts()).entries()
 
 
 def _load_facts():

@@ -7,6 +7,7 @@ from typing import Final, Literal
 __all__ = [
     "AuthScheme",
     "AuthSchemeInfo",
+    "entries",
     "lookup",
 ]
 
@@ -44,3 +45,4 @@ class AuthSchemeInfo:
     def __hash__(self) -> int: ...
 
 def lookup(name: object) -> AuthSchemeInfo | None: ...
+def entries() -> tuple[AuthSchemeInfo, ...]: ...

@@ -19,9 +19,10 @@ stub beside it (.pyi).
 __all__ = [
     "CacheDirective",
     "CacheDirectiveInfo",  # noqa: F822 (made on first use: see __getattr__)
-    "lookup",
     "REQUEST_CACHE_DIRECTIVES",
     "RESPONSE_CACHE_DIRECTIVES",
+    "entries",
+    "lookup",
 ]
 
 
@@ -95,6 +96,12 @@ def lookup(name):
         except KeyError:
             pass
     return (_FACTS or _load_facts()).first_answer(name, _ANSWERS)
+
+
+def entries():
+    """What is known of every token the registry holds, in
+    the registry's order."""
+    return (_FACTS or _load_facts()).entries()
 
 
 def _load_facts():

@@ -7,9 +7,10 @@ from typing import Final, Literal
 __all__ = [
     "CacheDirective",
     "CacheDirectiveInfo",
-    "lookup",
     "REQUEST_CACHE_DIRECTIVES",
     "RESPONSE_CACHE_DIRECTIVES",
+    "entries",
+    "lookup",
 ]
 
 class CacheDirective:
@@ -62,3 +63,4 @@ class CacheDirectiveInfo:
     def __hash__(self) -> int: ...
 
 def lookup(name: object) -> CacheDirectiveInfo | None: ...
+def entries() -> tuple[CacheDirectiveInfo, ...]: ...

@@ -20,6 +20,7 @@ __all__ = [
     "CONTENT_CODING_ALIASES",
     "ContentCoding",
     "ContentCodingInfo",  # noqa: F822 (made on first use: see __getattr__)
+    "entries",
     "lookup",
 ]
 
@@ -63,6 +64,12 @@ def lookup(name):
         except KeyError:
             pass
     return (_FACTS or _load_facts()).first_answer(name, _ANSWERS)
+
+
+def entries():
+    """What is known of every token the registry holds, in
+    the registry's order."""
+    return (_FACTS or _load_facts()).entries()
 
 
 def _load_facts():

@@ -8,6 +8,7 @@ __all__ = [
     "CONTENT_CODING_ALIASES",
     "ContentCoding",
     "ContentCodingInfo",
+    "entries",
     "lookup",
 ]
 
@@ -52,3 +53,4 @@ class ContentCodingInfo:
     def __hash__(self) -> int: ...
 
 def lookup(name: object) -> ContentCodingInfo | None: ...
+def entries() -> tuple[ContentCodingInfo, ...]: ...

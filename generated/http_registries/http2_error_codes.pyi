@@ -8,6 +8,7 @@ from typing import Literal
 __all__ = [
     "HTTP2ErrorCode",
     "HTTP2ErrorCodeInfo",
+    "entries",
     "lookup",
 ]
 
@@ -49,3 +50,4 @@ class HTTP2ErrorCodeInfo:
     def __hash__(self) -> int: ...
 
 def lookup(value: object) -> HTTP2ErrorCodeInfo | None: ...
+def entries() -> tuple[HTTP2ErrorCodeInfo, ...]: ...

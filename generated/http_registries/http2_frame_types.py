@@ -37,6 +37,7 @@ else:
 __all__ = [
     "HTTP2FrameType",
     "HTTP2FrameTypeInfo",  # noqa: F822 (made on first use: see __getattr__)
+    "entries",
     "lookup",
 ]
 
@@ -80,6 +81,12 @@ def lookup(value):
         except KeyError:
             pass
     return (_FACTS or _load_facts()).first_answer(value, _ANSWERS)
+
+
+def entries():
+    """What is known of every code a row of the registry holds by itself (its ranges are left out), in
+    the registry's order."""
+    return (_FACTS or _load_facts()).entries()
 
 
 def _load_facts():

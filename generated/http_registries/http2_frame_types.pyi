@@ -8,6 +8,7 @@ from typing import Literal
 __all__ = [
     "HTTP2FrameType",
     "HTTP2FrameTypeInfo",
+    "entries",
     "lookup",
 ]
 
@@ -46,3 +47,4 @@ class HTTP2FrameTypeInfo:
     def __hash__(self) -> int: ...
 
 def lookup(value: object) -> HTTP2FrameTypeInfo | None: ...
+def entries() -> tuple[HTTP2FrameTypeInfo, ...]: ...

@@ -35,9 +35,10 @@ else:
 
 
 __all__ = [
-    "HTTP2_INITIAL_SETTINGS",
     "HTTP2Setting",
     "HTTP2SettingInfo",  # noqa: F822 (made on first use: see __getattr__)
+    "HTTP2_INITIAL_SETTINGS",
+    "entries",
     "lookup",
 ]
 
@@ -103,6 +104,12 @@ def lookup(value):
         except KeyError:
             pass
     return (_FACTS or _load_facts()).first_answer(value, _ANSWERS)
+
+
+def entries():
+    """What is known of every code a row of the registry holds by itself (its ranges are left out), in
+    the registry's order."""
+    return (_FACTS or _load_facts()).entries()
 
 
 def _load_facts():

@@ -6,9 +6,10 @@ import enum
 from typing import Literal
 
 __all__ = [
-    "HTTP2_INITIAL_SETTINGS",
     "HTTP2Setting",
     "HTTP2SettingInfo",
+    "HTTP2_INITIAL_SETTINGS",
+    "entries",
     "lookup",
 ]
 
@@ -57,3 +58,4 @@ class HTTP2SettingInfo:
     def __hash__(self) -> int: ...
 
 def lookup(value: object) -> HTTP2SettingInfo | None: ...
+def entries() -> tuple[HTTP2SettingInfo, ...]: ...

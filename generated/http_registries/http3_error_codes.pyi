@@ -9,6 +9,7 @@ from typing import Literal
 __all__ = [
     "HTTP3ErrorCode",
     "HTTP3ErrorCodeInfo",
+    "entries",
     "lookup",
 ]
 
@@ -65,3 +66,4 @@ class HTTP3ErrorCodeInfo:
     def __hash__(self) -> int: ...
 
 def lookup(value: object) -> HTTP3ErrorCodeInfo | None: ...
+def entries() -> tuple[HTTP3ErrorCodeInfo, ...]: ...

@@ -9,6 +9,7 @@ from typing import Literal
 __all__ = [
     "HTTP3FrameType",
     "HTTP3FrameTypeInfo",
+    "entries",
     "lookup",
 ]
 
@@ -54,3 +55,4 @@ class HTTP3FrameTypeInfo:
     def __hash__(self) -> int: ...
 
 def lookup(value: object) -> HTTP3FrameTypeInfo | None: ...
+def entries() -> tuple[HTTP3FrameTypeInfo, ...]: ...

@@ -36,9 +36,10 @@ else:
 
 
 __all__ = [
-    "HTTP3_INITIAL_SETTINGS",
     "HTTP3Setting",
     "HTTP3SettingInfo",  # noqa: F822 (made on first use: see __getattr__)
+    "HTTP3_INITIAL_SETTINGS",
+    "entries",
     "lookup",
 ]
 
@@ -87,6 +88,12 @@ def lookup(value):
         except KeyError:
             pass
     return (_FACTS or _load_facts()).first_answer(value, _ANSWERS)
+
+
+def entries():
+    """What is known of every code a row of the registry holds by itself (its ranges are left out), in
+    the registry's order."""
+    return (_FACTS or _load_facts()).entries()
 
 
 def _load_facts():

@@ -7,9 +7,10 @@ import enum
 from typing import Literal
 
 __all__ = [
-    "HTTP3_INITIAL_SETTINGS",
     "HTTP3Setting",
     "HTTP3SettingInfo",
+    "HTTP3_INITIAL_SETTINGS",
+    "entries",
     "lookup",
 ]
 
@@ -55,3 +56,4 @@ class HTTP3SettingInfo:
     def __hash__(self) -> int: ...
 
 def lookup(value: object) -> HTTP3SettingInfo | None: ...
+def entries() -> tuple[HTTP3SettingInfo, ...]: ...

@@ -9,6 +9,7 @@ from typing import Literal
 __all__ = [
     "HTTP3StreamType",
     "HTTP3StreamTypeInfo",
+    "entries",
     "lookup",
 ]
 
@@ -48,3 +49,4 @@ class HTTP3StreamTypeInfo:
     def __hash__(self) -> int: ...
 
 def lookup(value: object) -> HTTP3StreamTypeInfo | None: ...
+def entries() -> tuple[HTTP3StreamTypeInfo, ...]: ...

@@ -12,7 +12,10 @@
 Every name of IANA's HTTP Field Name Registry, and widely used names it lacks
 (unofficial, with who uses them). Field names are case-insensitive (RFC 9110,
 Section 5.1): ``lookup`` answers for any spelling of any name, and the sets hold
-names in lowercase, as HTTP/2 and HTTP/3 carry them.
+names in lowercase, as HTTP/2 and HTTP/3 carry them. ``HTTPFieldLowercase`` and
+``HTTPFieldBytes`` hold the constants in that form, as str and as bytes (as ASGI
+carries them): ``HTTPFieldBytes.CONTENT_TYPE == b"content-type"``. ``entries()``
+answers for every name the registry holds, in its order.
 
 Importing the module costs what a module of the same string constants costs: the
 facts ``lookup`` answers with are loaded on its first call. Its types are in the
@@ -26,6 +29,9 @@ __all__ = [
     "OBSOLETED_FIELDS",
     "FieldInfo",  # noqa: F822 (made on first use: see __getattr__)
     "HTTPField",
+    "HTTPFieldBytes",  # noqa: F822 (made on first use: see __getattr__)
+    "HTTPFieldLowercase",  # noqa: F822 (made on first use: see __getattr__)
+    "entries",
     "lookup",
 ]
 
@@ -435,6 +441,25 @@ def _answer(name):
     return info
 
 
+def entries():
+    """What is known of every name the registry holds (IANA's and the unofficial
+    ones), in the registry's order."""
+    return tuple(_answer(name) for name in (_FACTS or _load_facts()).FIELDS)
+
+
+def _lowercase_constants(name, form):
+    """HTTPField's constants in another form, as a class of its own: made on first
+    use, so that importing the module costs HTTPField alone."""
+    constants = {
+        constant: form(value.lower())
+        for constant, value in vars(HTTPField).items()
+        # Every constant is uppercase, every attribute a class has of its own is not.
+        if constant == constant.upper()
+    }
+    doc = f"HTTPField's constants, lowercase, as {_FORMS[name][1]}."
+    return type(name, (), {"__module__": __name__, "__doc__": doc, **constants})
+
+
 def _load_facts():
     global _FACTS
     from . import _http_field_info as _FACTS
@@ -448,6 +473,9 @@ def __getattr__(name):
         from ._http_field_info import FieldInfo
 
         return FieldInfo
+    if name in _FORMS:
+        form = globals()[name] = _lowercase_constants(name, _FORMS[name][0])
+        return form
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -457,5 +485,14 @@ def __getattr__(name):
 # bounded: every spelling of every name would be without number.
 _FACTS = None
 _BY_NAME = {}
+# The other forms of the constants, each made on first use: the form of each value,
+# and where HTTP carries it so.
+_FORMS = {
+    "HTTPFieldLowercase": (str, "HTTP/2 and HTTP/3 carry them (str)"),
+    "HTTPFieldBytes": (
+        lambda name: name.encode("latin-1"),
+        "ASGI servers and HTTP/2 libraries carry them (bytes)",
+    ),
+}
 _ANSWERS = {}
 _MOST_ANSWERS = 4096

@@ -20,7 +20,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Literal
 
-__all__ = ["IDEMPOTENT_METHODS", "SAFE_METHODS", "MethodInfo", "lookup"]
+__all__ = ["IDEMPOTENT_METHODS", "SAFE_METHODS", "MethodInfo", "entries", "lookup"]
 
 # RFC 9110, Section 9.2.1: the methods whose semantics are read-only, as IANA's HTTP
 # Method Registry records them. Plain strings: HTTPMethod members are str, so
@@ -192,6 +192,12 @@ def _plain_str(method: object) -> "str | None":
         return str.__str__(method)
     except Exception:
         return None
+
+
+def entries() -> "tuple[MethodInfo, ...]":
+    """What is known of every method the registry holds (the members of HTTPMethod
+    and every method IANA registers), in the registry's order."""
+    return _ENTRIES
 
 
 # Every method the registry knows.
@@ -569,3 +575,4 @@ _KNOWN = {
         ),
     )
 }
+_ENTRIES = tuple(_KNOWN.values())

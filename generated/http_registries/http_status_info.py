@@ -20,7 +20,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Literal
 
-__all__ = ["HEURISTICALLY_CACHEABLE", "WITHOUT_CONTENT", "StatusInfo", "lookup"]
+__all__ = [
+    "HEURISTICALLY_CACHEABLE",
+    "WITHOUT_CONTENT",
+    "StatusInfo",
+    "entries",
+    "lookup",
+]
 
 # RFC 9110, Section 15.1: the codes a cache may store without explicit freshness.
 HEURISTICALLY_CACHEABLE = frozenset(
@@ -186,6 +192,13 @@ def _plain_int(code: object) -> "int | None":
         return int.__index__(code.__index__())
     except Exception:
         return None
+
+
+def entries() -> "tuple[StatusInfo, ...]":
+    """What is known of every code the registry holds (the members of HTTPStatus,
+    the codes specified or registered besides, the unofficial ones), in the
+    registry's order."""
+    return _ENTRIES
 
 
 # Every code the registry knows; lookup() adds unknown codes as asked.
@@ -941,3 +954,4 @@ _KNOWN = {
         ),
     )
 }
+_ENTRIES = tuple(_KNOWN.values())

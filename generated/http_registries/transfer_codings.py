@@ -17,10 +17,11 @@ stub beside it (.pyi).
 """
 
 __all__ = [
-    "lookup",
     "TRANSFER_CODING_ALIASES",
     "TransferCoding",
     "TransferCodingInfo",  # noqa: F822 (made on first use: see __getattr__)
+    "entries",
+    "lookup",
 ]
 
 
@@ -58,6 +59,12 @@ def lookup(name):
         except KeyError:
             pass
     return (_FACTS or _load_facts()).first_answer(name, _ANSWERS)
+
+
+def entries():
+    """What is known of every token the registry holds, in
+    the registry's order."""
+    return (_FACTS or _load_facts()).entries()
 
 
 def _load_facts():

@@ -5,10 +5,11 @@
 from typing import Final, Literal
 
 __all__ = [
-    "lookup",
     "TRANSFER_CODING_ALIASES",
     "TransferCoding",
     "TransferCodingInfo",
+    "entries",
+    "lookup",
 ]
 
 class TransferCoding:
@@ -49,3 +50,4 @@ class TransferCodingInfo:
     def __hash__(self) -> int: ...
 
 def lookup(name: object) -> TransferCodingInfo | None: ...
+def entries() -> tuple[TransferCodingInfo, ...]: ...

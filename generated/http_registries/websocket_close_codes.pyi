@@ -6,10 +6,11 @@ import enum
 from typing import Literal
 
 __all__ = [
-    "lookup",
     "WEBSOCKET_UNSENT_CLOSE_CODES",
     "WebSocketCloseCode",
     "WebSocketCloseCodeInfo",
+    "entries",
+    "lookup",
 ]
 
 class WebSocketCloseCode(enum.IntEnum):
@@ -64,3 +65,4 @@ class WebSocketCloseCodeInfo:
     def __hash__(self) -> int: ...
 
 def lookup(value: object) -> WebSocketCloseCodeInfo | None: ...
+def entries() -> tuple[WebSocketCloseCodeInfo, ...]: ...

@@ -225,7 +225,10 @@ KIND = Kind(
     top_level=(
         ("HTTPField", "http_field", "HTTPField"),
         ("lookup_field", "http_field", "lookup"),
+        ("field_entries", "http_field", "entries"),
         ("FieldInfo", "http_field", "FieldInfo"),
+        ("HTTPFieldLowercase", "http_field", "HTTPFieldLowercase"),
+        ("HTTPFieldBytes", "http_field", "HTTPFieldBytes"),
         ("DEPRECATED_FIELDS", "http_field", "DEPRECATED_FIELDS"),
         ("OBSOLETED_FIELDS", "http_field", "OBSOLETED_FIELDS"),
         ("HOP_BY_HOP_FIELDS", "http_field", "HOP_BY_HOP_FIELDS"),

@@ -176,6 +176,7 @@ KIND = Kind(
     top_level=(
         ("HTTPMethod", "http_method", "HTTPMethod"),
         ("lookup_method", "http_method_info", "lookup"),
+        ("method_entries", "http_method_info", "entries"),
         ("MethodInfo", "http_method_info", "MethodInfo"),
         ("SAFE_METHODS", "http_method_info", "SAFE_METHODS"),
         ("IDEMPOTENT_METHODS", "http_method_info", "IDEMPOTENT_METHODS"),

@@ -290,6 +290,7 @@ KIND = Kind(
     top_level=(
         ("HTTPStatus", "http_status", "HTTPStatus"),
         ("lookup_status", "http_status_info", "lookup"),
+        ("status_entries", "http_status_info", "entries"),
         ("StatusInfo", "http_status_info", "StatusInfo"),
         ("HEURISTICALLY_CACHEABLE", "http_status_info", "HEURISTICALLY_CACHEABLE"),
         ("WITHOUT_CONTENT", "http_status_info", "WITHOUT_CONTENT"),
