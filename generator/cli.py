@@ -221,6 +221,13 @@ def _parser() -> argparse.ArgumentParser:
             "PATH",
             "a registry's file, in place of data/'s: status=path/http_status.yaml",
         )
+        _add_named_option(
+            command,
+            "iana",
+            "PATH",
+            "IANA's file of a registry, in place of data/iana/'s (its provenance, "
+            "README.md, beside it): status=path/file.csv",
+        )
         if add_options:
             add_options(command)
     return parser
@@ -248,12 +255,6 @@ def _add_output_options(command: argparse.ArgumentParser) -> None:
 
 
 def _add_iana_options(command: argparse.ArgumentParser) -> None:
-    _add_named_option(
-        command,
-        "iana",
-        "PATH",
-        "IANA's file of a registry, in place of data/iana/'s: status=path/file.csv",
-    )
     command.add_argument(
         "--today",
         type=_date,
@@ -359,13 +360,15 @@ def _option(arguments: argparse.Namespace, kind: Kind, what: str) -> Any:
     return kind.iana.url
 
 
-def _load(arguments: argparse.Namespace) -> list[Registry]:
-    """Every kind's registry; the problems of all of them in one report."""
+def _load(arguments: argparse.Namespace, dated: bool = True) -> list[Registry]:
+    """Every kind's registry, `dated` with the date of IANA's file as its provenance
+    gives it (what the exports say); the problems of all of them in one report."""
     registries, problems = [], []
     for kind in KINDS:
         path = _option(arguments, kind, "registry")
+        iana = _option(arguments, kind, "iana") if dated else None
         try:
-            registries.append(load_registry(kind, path, shown(path)))
+            registries.append(load_registry(kind, path, shown(path), iana))
         except InputError as error:
             problems += error.problems
     if problems:
@@ -435,7 +438,7 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _iana(arguments: argparse.Namespace) -> int:
-    return _compare_with_iana(_load(arguments), arguments)
+    return _compare_with_iana(_load(arguments, dated=False), arguments)
 
 
 def _compare_with_iana(
@@ -469,7 +472,7 @@ def _compare_with_iana(
 def _iana_update(arguments: argparse.Namespace) -> int:
     # Everything the comparison needs is loaded and checked before anything is
     # written: a registry that does not validate changes no vendored file.
-    registries = _load(arguments)
+    registries = _load(arguments, dated=False)
     updates = []
     for kind in KINDS:
         path = _option(arguments, kind, "iana")

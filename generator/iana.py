@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from .problems import InputError, Problem, one_line
 from .records import Entry, SpecReference
-from .sourcefile import read_text
+from .sourcefile import read_text, shown
 
 EXPECTED = "IANA's CSV file"
 # No field of IANA's has one; inside quotes, CSV would let a line break through.
@@ -374,3 +374,43 @@ def _stale_deviations(entry: Entry, aspects: set[str], path: str) -> list[Differ
         for aspect in entry.iana_deviations
         if aspect not in aspects
     ]
+
+
+# Where each vendored file of IANA's says where it came from: a section per file,
+# headed '## ...: `file`', with its Source, sha256 and As of lines.
+PROVENANCE = "README.md"
+
+
+def provenance_section(text: str, file: str) -> tuple[int, int] | None:
+    """Where the section on `file` stands in the provenance text: its start (after
+    the heading) and end; None where no heading names it."""
+    heading = re.search(rf"^## .*`{re.escape(file)}`$", text, re.MULTILINE)
+    if heading is None:
+        return None
+    following = re.search(r"^## ", text[heading.end() :], re.MULTILINE)
+    end = heading.end() + following.start() if following else len(text)
+    return heading.end(), end
+
+
+def as_of(folder: Path, file: str) -> datetime.date | None:
+    """The date of IANA's registry as the vendored `file` holds it, from its
+    section's '- As of: YYYY-MM-DD' line; None where that says 'unknown: why';
+    InputError naming the line where it is missing or neither."""
+    path = folder / PROVENANCE
+    shown_path = shown(path)
+    text = read_text(path, shown_path, "the provenance of IANA's files")
+    section = provenance_section(text, file)
+    line = section and re.search(
+        r"^- As of: (.*)$", text[section[0] : section[1]], re.MULTILINE
+    )
+    if not section or not line:
+        problem = f"no section on `{file}` has an '- As of: YYYY-MM-DD' line; expected the date of IANA's registry as the file holds it"
+        raise InputError([Problem(shown_path, 0, "As of", problem)])
+    if line[1].startswith("unknown: "):
+        return None
+    try:
+        return datetime.date.fromisoformat(line[1].strip())
+    except ValueError:
+        number = text.count("\n", 0, section[0] + line.start()) + 1
+        problem = f"is {line[1]!r}; expected a date such as 2025-09-15, or 'unknown: ' and why"
+        raise InputError([Problem(shown_path, number, "As of", problem)]) from None

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from .iana import EXPECTED, IanaRegistry
+from .iana import EXPECTED, PROVENANCE, IanaRegistry, provenance_section
 from .problems import InputError, Problem
 from .sourcefile import decode_text, read_bytes, read_text
 
@@ -32,7 +32,6 @@ from .sourcefile import decode_text, read_bytes, read_text
 MAX_BYTES = 1024 * 1024
 # The whole download of one file, from connecting to the last byte.
 TIMEOUT = 60.0
-PROVENANCE = "README.md"  # beside each vendored file: its source and sha256
 
 
 @dataclass(frozen=True)
@@ -258,12 +257,11 @@ def _without_line(row: Any) -> dict[str, Any]:
 def _with_provenance(
     text: str, shown_readme: str, update: Update, today: datetime.date, data: bytes
 ) -> str:
-    """`text` with the Source and sha256 lines of its section on the file rewritten."""
+    """`text` with the Source, sha256 and As of lines of its section on the file
+    rewritten."""
     name = update.path.name
-    heading = re.search(rf"^## .*`{re.escape(name)}`$", text, re.MULTILINE)
-    start = heading.end() if heading else 0
-    following = re.search(r"^## ", text[start:], re.MULTILINE)
-    end = start + following.start() if following else len(text)
+    found = provenance_section(text, name)
+    start, end = found or (0, len(text))
     section = text[start:end]
     for field, value in (
         (
@@ -271,9 +269,10 @@ def _with_provenance(
             f"fetched from {update.url} by `make iana-update` on {today.isoformat()}.",
         ),
         ("sha256", f"`{hashlib.sha256(data).hexdigest()}`"),
+        ("As of:", today.isoformat()),
     ):
         line = re.search(rf"^- {field} .*$", section, re.MULTILINE)
-        if heading is None or line is None:
+        if found is None or line is None:
             raise InputError(
                 [
                     Problem(

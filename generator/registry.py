@@ -3,11 +3,13 @@ and let its kind turn each entry into a record."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .iana import as_of
 from .kind import Kind
 from .problems import InputError, Problem
 from .pythons import version_tuple
@@ -51,6 +53,8 @@ class Registry:
     kind: Kind
     entries: tuple[Entry, ...]
     schema: dict[str, Any]  # the registry's JSON Schema, which the export's follows
+    # The date of IANA's registry as the vendored file holds it; None where unknown.
+    iana_as_of: datetime.date | None = None
 
     @property
     def members(self) -> tuple[EnumEntry, ...]:
@@ -156,10 +160,15 @@ def committed_registry(registry: Registry, output: Path) -> Registry | None:
 
 
 def load_registry(
-    kind: Kind, path: Path, shown_path: str, schema_path: Path | None = None
+    kind: Kind,
+    path: Path,
+    shown_path: str,
+    iana: Path | None = None,
+    schema_path: Path | None = None,
 ) -> Registry:
     """The registry of `kind` at `path`, validated by the JSON Schema beside it (the
-    project's, where there is none beside it; or the one at `schema_path`);
+    project's, where there is none beside it; or the one at `schema_path`), with the
+    date of IANA's file `iana` from the provenance beside it (none without it);
     InputError with every problem it has."""
     if kind.schema_document is not None and schema_path is None:
         # A declared registry's schema is made from its declaration.
@@ -172,7 +181,8 @@ def load_registry(
         schema_text = read_text(schema_path, shown(schema_path), _SCHEMA)
     text = read_text(path, shown_path, "the registry file")
     entries, schema = _records(kind, text, shown_path, schema_text, shown(schema_path))
-    return Registry(shown_path, kind, entries, schema)
+    dated = as_of(iana.parent, iana.name) if iana else None
+    return Registry(shown_path, kind, entries, schema, dated)
 
 
 _SCHEMA = "the registry's JSON Schema"

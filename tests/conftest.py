@@ -52,7 +52,10 @@ def _committed() -> dict[str, Registry]:
     try:
         return {
             kind.name: load_registry(
-                kind, ROOT / "data" / kind.registry, f"data/{kind.registry}"
+                kind,
+                ROOT / "data" / kind.registry,
+                f"data/{kind.registry}",
+                ROOT / "data" / "iana" / kind.iana.file,
             )
             for kind in KINDS
         }
@@ -230,8 +233,7 @@ class Project:
         options = []
         for kind in KINDS:
             options += ["--registry", f"{kind.name}={self.registry_of(kind)}"]
-            if command in ("iana", "iana-update"):
-                options += ["--iana", f"{kind.name}={self.iana_of(kind)}"]
+            options += ["--iana", f"{kind.name}={self.iana_of(kind)}"]
         if command in ("generate", "check"):
             options += [
                 "--templates",

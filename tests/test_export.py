@@ -5,12 +5,13 @@ shipped in the package, and read from it as package data."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import jsonschema
 import pytest
 
-from conftest import GENERATED, KINDS, PACKAGE_NAME, REGISTRIES, Kind
+from conftest import GENERATED, KINDS, PACKAGE_NAME, REGISTRIES, ROOT, Kind
 
 
 def export_of(kind: Kind) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -32,10 +33,12 @@ def export_of(kind: Kind) -> tuple[dict[str, Any], dict[str, Any]]:
 def test_the_export_holds_every_entry_in_registry_order(kind: Kind) -> None:
     data, schema = export_of(kind)
     registry = REGISTRIES[kind.name]
-    # Which registry it is, as IANA titles it and where IANA publishes it; then the
-    # entries.
-    assert list(data) == ["title", "iana", kind.entries]
+    # Which registry it is, as IANA titles it and where IANA publishes it, and the
+    # date of IANA's registry the vendored file holds (its provenance says); then
+    # the entries.
+    assert list(data) == ["title", "iana", "iana_as_of", kind.entries]
     assert (data["title"], data["iana"]) == (kind.title, kind.iana.url)
+    assert data["iana_as_of"] == _provenance_date(kind.iana.file)
     assert [entry[kind.record.KEY] for entry in data[kind.entries]] == [
         entry.key for entry in registry.entries
     ]
@@ -75,3 +78,12 @@ def test_the_export_is_package_data(kind: Kind) -> None:
     (export,) = [o for o in kind.outputs if o.is_data and not o.name.endswith(".schema.json")]
     raw = pkgutil.get_data(PACKAGE_NAME, export.path.split("/", 1)[1])
     assert raw is not None and json.loads(raw) == data
+
+
+def _provenance_date(file: str) -> str | None:
+    """The As of line of the section on `file` in data/iana/README.md: a date, or
+    None where it says unknown."""
+    text = (ROOT / "data" / "iana" / "README.md").read_text(encoding="utf-8")
+    section = text.split(f"`{file}`\n", 1)[1].split("\n## ", 1)[0]
+    (value,) = re.findall(r"^- As of: (.*)$", section, re.MULTILINE)
+    return None if value.startswith("unknown: ") else value

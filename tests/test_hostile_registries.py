@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import (
+    KINDS,
     PACKAGE,
     Project,
     assert_reported,
@@ -438,3 +439,23 @@ FRAGMENTS = [
 def test_any_mix_of_hostile_fragments_is_read_or_reported(fragments: list[str]) -> None:
     text = "statuses:\n" + "".join(fragments)
     load_or_report(text.encode("utf-8"), with_lines=text.count("\n") + 1)
+
+
+@pytest.mark.parametrize(
+    ("written", "fragment"),
+    [("- As of: last spring", "'last spring'"), ("- Taken: 2025-09-15", "As of")],
+    ids=["not a date", "no such line"],
+)
+def test_a_vendored_file_s_date_must_be_one(project: Project, cli, written: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    """The date each export gives for IANA's registry comes from the provenance of
+    the vendored file: a line that is not a date, or none, is reported, and nothing
+    is written."""
+    kind = KINDS[0]
+    readme = project.iana_of(kind).parent / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    section = text.index(f"`{kind.iana.file}`")
+    start = text.index("- As of: ", section)
+    end = text.index("\n", start)
+    readme.write_text(text[:start] + written + text[end:], encoding="utf-8")
+    line = text.count("\n", 0, start) + 1 if written.startswith("- As of") else 0
+    assert_reported(project, cli, readme, line, "As of", fragment)

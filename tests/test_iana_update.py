@@ -115,8 +115,10 @@ def test_a_changed_status_file_replaces_the_copy_and_its_provenance(project: Pro
         f"- Source: fetched from {address}{_served(STATUS)} by `make iana-update` on {TODAY}."
         in text
     )
+    assert f"- As of: {TODAY}" in text
     # The other file's provenance is untouched, and the comparison now fails.
     assert text.count("make iana-update` on") == 1
+    assert text.count(f"- As of: {TODAY}") == 1
     assert result.code == 1
     assert "404 phrase: the registry says 'Not Found', IANA 'Not There'" in result.out
 

@@ -43,7 +43,17 @@ bytes,a range of octets,"[RFC9110, Section 14.1.2]"
 none,reserved as keyword to indicate range requests are not supported,"[RFC9110, Section 14.3]"
 """
 
-# What a contributor adds, and nothing else outside generated/.
+# Where IANA's file came from, as a section of data/iana/README.md.
+PROVENANCE = """
+## HTTP Range Unit Registry: `range-units.csv`
+
+- Source: typed from IANA's page.
+- sha256 `0`
+- As of: 2022-06-08
+"""
+
+# What a contributor adds, and nothing else outside generated/ (and the section on
+# IANA's file in data/iana/README.md).
 ADDED = {
     "generator/kinds/range_unit.py": DECLARATION,
     "data/range_units.yaml": REGISTRY,
@@ -90,8 +100,13 @@ def test_a_new_registry_is_its_file_and_its_declaration(tmp_path: Path) -> None:
     before = _sources(copy)
     for name, text in ADDED.items():
         (copy / name).write_text(text, encoding="utf-8")
+    with (copy / "data" / "iana" / "README.md").open("a", encoding="utf-8") as readme:
+        readme.write(PROVENANCE)
     after = _sources(copy)
-    assert {name for name in after if before.get(name) != after[name]} == set(ADDED)
+    assert {name for name in after if before.get(name) != after[name]} == {
+        *ADDED,
+        "data/iana/README.md",
+    }
 
     validated = _run(copy, "-m", "generator", "validate")
     assert validated.returncode == 0, validated.stderr
@@ -112,6 +127,7 @@ def test_a_new_registry_is_its_file_and_its_declaration(tmp_path: Path) -> None:
     assert "# HTTP Range Unit Registry" in table and "| bytes | `BYTES` | permanent |" in table
     export = json.loads((package / "data" / "range-units.json").read_text(encoding="utf-8"))
     assert [entry["name"] for entry in export["entries"]] == ["bytes", "none"]
+    assert export["iana_as_of"] == "2022-06-08"
     assert (package / "data" / "range-units.schema.json").is_file()
 
     used = _run(
