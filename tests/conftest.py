@@ -87,29 +87,37 @@ class Probe:
     differences: list[dict[str, Any]]
 
 
+def probe(
+    script: str, minor: str, form: str, *arguments: str, generated: Path = GENERATED
+) -> Probe | None:
+    """Run tests/`script` under CPython `minor` in `form` (the second of FORMS with
+    --class-statement), on the package in `generated`; None where `minor` is missing."""
+    python = find_interpreter(minor)
+    if python is None:
+        return None
+    flags = ["--class-statement"] if form == FORMS[1] else []
+    result = subprocess.run(
+        [str(python), str(ROOT / "tests" / script), *flags, *arguments],
+        env={**os.environ, "PYTHONPATH": str(generated)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = Probe(minor, form, result.stdout + result.stderr, {}, [])
+    for key, value in re.findall(r"^([a-z ]+): (.*)$", result.stdout, re.MULTILINE):
+        if key == "difference":
+            found.differences.append(json.loads(value))
+        else:
+            found.facts[key] = json.loads(value)
+    return found
+
+
 def probe_every_cpython(script: str, *arguments: str) -> dict[tuple[str, str], Probe]:
-    """Run tests/`script` under every supported CPython found, in both build forms
-    (the second with --class-statement), two at a time."""
+    """Run tests/`script` under every supported CPython found, in both build forms,
+    two at a time."""
 
     def run(minor: str, form: str) -> Probe | None:
-        python = find_interpreter(minor)
-        if python is None:
-            return None
-        flags = ["--class-statement"] if form == FORMS[1] else []
-        result = subprocess.run(
-            [str(python), str(ROOT / "tests" / script), *flags, *arguments],
-            env={**os.environ, "PYTHONPATH": str(GENERATED)},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        probe = Probe(minor, form, result.stdout + result.stderr, {}, [])
-        for key, value in re.findall(r"^([a-z ]+): (.*)$", result.stdout, re.MULTILINE):
-            if key == "difference":
-                probe.differences.append(json.loads(value))
-            else:
-                probe.facts[key] = json.loads(value)
-        return probe
+        return probe(script, minor, form, *arguments)
 
     pairs = [(minor, form) for minor in SUPPORTED for form in FORMS]
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:

@@ -11,6 +11,12 @@ not probed as unknown codes. It prints what it found as `key: JSON` lines, one
 difference is one the registry explains (an older interpreter's wording or name,
 which the newest CPython replaced) is for the caller to judge: only it sees the
 registry and every interpreter.
+
+A member as text (str(), format(), f-strings, printf-style, repr()) is not compared
+here: before 3.11 this interpreter's own enum writes `HTTPStatus.OK` where the
+newest CPython writes `200`, and the newest CPython's is the promise. Both enums'
+answers are printed (`text`, `cpython text`), for the caller to compare with those
+of the newest CPython.
 """
 
 import copy
@@ -32,16 +38,28 @@ CATEGORIES = {
 # properties before 3.12 (when CPython added them).
 EXTRA_ATTRIBUTES = set(CATEGORIES)
 
-# The same question put to both enums' members; the answers must be equal.
-VIEWS = {
+# A member as text: the questions whose answers are the newest CPython's on every
+# version, which this script only reports (see above).
+TEXT_VIEWS = {
     "repr": repr,
     "str": str,
     "format": format,
     "format 'd'": lambda member: format(member, "d"),
     "format '>6'": lambda member: format(member, ">6"),
+    "format 'x'": lambda member: format(member, "x"),
+    "format '#06x'": lambda member: format(member, "#06x"),
+    "format '+,'": lambda member: format(member, "+,"),
+    "format 's'": lambda member: format(member, "s"),
     "f-string": lambda member: f"{member}",
+    "f-string '!s:<5'": lambda member: f"{member!s:<5}",
+    "f-string '!r'": lambda member: f"{member!r}",
     "%s": lambda member: _percent("%s", member),
     "%d": lambda member: _percent("%d", member),
+    "%r": lambda member: _percent("%r", member),
+}
+
+# The same question put to both enums' members; the answers must be equal.
+VIEWS = {
     "hash": hash,
     "int": int,
     "bool": bool,
@@ -210,6 +228,17 @@ def check_categories(ours):
     return found
 
 
+def as_text(enum_class):
+    """Each member's answers to TEXT_VIEWS, by code, as text."""
+    return {
+        member.value: {
+            view: repr(_outcome(function, member))
+            for view, function in TEXT_VIEWS.items()
+        }
+        for member in enum_class
+    }
+
+
 def _names(enum_class):
     return [[name, member.name] for name, member in enum_class.__members__.items()]
 
@@ -258,6 +287,8 @@ def main(arguments):
     print("names: " + json.dumps(_names(HTTPStatus)))
     print("cpython names: " + json.dumps(_names(http.HTTPStatus)))
     print("cpython values: " + json.dumps([member.value for member in http.HTTPStatus]))
+    print("text: " + json.dumps(as_text(HTTPStatus)))
+    print("cpython text: " + json.dumps(as_text(http.HTTPStatus)))
     # What CPython says of each member, for the caller to judge by the registry's
     # python_added, python_wording and renamed_in.
     print(

@@ -8,6 +8,11 @@ the registry's from python_added, python_wording and renamed_in on, and differ b
 http_status must give the standard enum exactly where the records say it is current;
 a member without python_added is a declared extension (reported, not a failure);
 anything else fails, one line per difference.
+
+A member as text (str(), format(), f-strings, printf-style, repr()) is judged
+against the newest CPython's own http.HTTPStatus instead, on every version: that is
+the promise, and CPython before 3.11 wrote `HTTPStatus.OK` where the newest writes
+`200`.
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ from conftest import (
     Probe,
     Project,
     built_as_intended,
+    edit,
     import_generated,
+    probe,
     probe_every_cpython,
     require_interpreter,
 )
@@ -41,6 +48,8 @@ EXTENSIONS = [status for status in STATUSES.members if status.python_added is No
 # the built enum in these is left to them.
 JUDGED_BY_RECORDS = {"name", "phrase", "description"}
 STDLIB = stdlib_range(STATUSES.stdlib_since)
+# Whose answers a member as text must give, on every version.
+NEWEST = SUPPORTED[-1]
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +98,71 @@ def test_the_generated_enum_is_a_drop_in_for_cpython(
             "\n".join(f"{line} ({_where(seen)})" for line, seen in reported.items()),
             pytrace=False,
         )
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("minor", SUPPORTED)
+def test_a_member_as_text_is_the_newest_cpythons_on_every_version(
+    runs: dict[tuple[str, str], Probe], minor: str, form: str
+) -> None:
+    """str(), format() with each spec, f-strings, printf-style and repr() of every
+    member give what the newest CPython's http.HTTPStatus gives, its errors included."""
+    run = built_as_intended(runs, minor, form, STATUSES)
+    lines = _text_differences(run.facts["text"], _newest_text(runs))
+    assert not lines, "\n".join(lines)
+
+
+def test_a_member_as_text_is_checked_where_cpython_wrote_it_otherwise(runs: dict[tuple[str, str], Probe], project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    """The comparison can fail: built without its own str() and format(), the enum
+    answers on the oldest CPython as that CPython's http.HTTPStatus does, and that
+    is a difference from the newest CPython's."""
+    oldest = SUPPORTED[0]
+    require_interpreter(oldest)
+    edit(
+        project.templates / "_http_status_enum.py.j2",
+        "        __str__ = int.__repr__\n        __format__ = int.__format__\n",
+        "        pass\n",
+    )
+    assert cli("generate", *project.paths()).code == 0
+    doctored = probe("parity.py", oldest, FORMS[0], generated=project.generated)
+    assert doctored is not None and "text" in doctored.facts, doctored
+    newest = _newest_text(runs)
+    ours, theirs = doctored.facts["text"], doctored.facts["cpython text"]
+    assert _text_differences(ours, newest)
+    # Member for member as the oldest CPython's own, where its name is the newest's.
+    same_names = [
+        code
+        for code, answers in theirs.items()
+        if code in newest and answers["repr"] == newest[code]["repr"]
+    ]
+    assert same_names
+    assert all(ours[code] == theirs[code] for code in same_names)
+
+
+def _newest_text(runs: dict[tuple[str, str], Probe]) -> dict[str, dict[str, str]]:
+    """The newest CPython's own http.HTTPStatus as text, member by member."""
+    require_interpreter(NEWEST)
+    newest: dict[str, dict[str, str]] = runs[(NEWEST, FORMS[0])].facts["cpython text"]
+    assert newest, "the newest CPython's HTTPStatus has no members"
+    return newest
+
+
+def _text_differences(
+    ours: dict[str, dict[str, str]], newest: dict[str, dict[str, str]]
+) -> list[str]:
+    """Where an enum as text differs from the newest CPython's, one line each."""
+    lines = []
+    for code, answers in newest.items():
+        mine = ours.get(code)
+        if mine is None:
+            lines.append(f"{code}: not a member, where CPython {NEWEST} has it")
+            continue
+        lines += [
+            f"{code}: {view}: {mine.get(view)}, CPython {NEWEST} gives {answer}"
+            for view, answer in answers.items()
+            if mine.get(view) != answer
+        ]
+    return lines
 
 
 def _record_differences(run: Probe, registry: Registry = STATUSES) -> list[str]:

@@ -37,6 +37,13 @@ class HTTPStatus(IntEnum if _simple_enum is None else object):
     # library's, where the package gives it).
     __module__ = "http_registries.http_status"
 
+    # str() and format() give the number, as the newest CPython's do: from 3.11 on,
+    # IntEnum takes both from int (str(HTTPStatus.OK) is '200'); before, its str()
+    # was 'HTTPStatus.OK', and format() followed str() for any class that changed it.
+    if sys.version_info < (3, 11):
+        __str__ = int.__repr__
+        __format__ = int.__format__
+
     # Called only while the class is built, once per member; afterwards
     # HTTPStatus(404) looks the member up. An alias gives the bare value
     # (OLD = 413, not OLD = NEW: enum._simple_enum before 3.13 would make a second
