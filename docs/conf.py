@@ -198,6 +198,18 @@ def _declared_api() -> None:
                 f"   {_rst(table.formula.text)}: the lookup answers them as "
                 f"``{table.formula.state}``.",
             ]
+        listed = (
+            "each code a row of the registry holds by itself (its ranges are left out)"
+            if table.numeric
+            else "each token of the registry"
+        )
+        lines += [
+            "",
+            f".. py:function:: {table.entries_name}()",
+            "",
+            f"   What is known of {listed}, in the registry's order: a tuple of",
+            f"   :class:`{table.info_name}`.",
+        ]
         lines += [
             "",
             f".. py:class:: {table.info_name}",
@@ -217,13 +229,15 @@ def _declared_api() -> None:
         for fact in (*table.subsets, *table.mappings):
             lines += ["", f".. py:data:: {fact.name}", "", f"   {_rst(fact.comment)}"]
         parts.append("\n".join(lines) + "\n")
-        names = [table.class_name, table.lookup_name, table.info_name]
+        names = [table.class_name, table.lookup_name, table.entries_name]
+        names += [table.info_name]
         names += [fact.name for fact in (*table.subsets, *table.mappings)]
+        functions = (table.lookup_name, table.entries_name)
         modules.append(
             f".. py:module:: http_registries.{table.module}\n\n"
             f"``{table.module}``: "
             + ", ".join(
-                f":py:{'func' if name == table.lookup_name else 'obj'}:"
+                f":py:{'func' if name in functions else 'obj'}:"
                 f"`~http_registries.{name}`"
                 for name in names
             )
