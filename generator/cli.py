@@ -279,8 +279,10 @@ def _add_iana_update_options(command: argparse.ArgumentParser) -> None:
         "where to download IANA's file of a registry from, in place of IANA's "
         "address (listed below): status=https://...",
     )
-    command.epilog = (command.epilog or "") + "\nIANA's addresses:\n" + "".join(
-        f"  {kind.name:<22} {kind.iana.url}\n" for kind in KINDS
+    command.epilog = (
+        (command.epilog or "")
+        + "\nIANA's addresses:\n"
+        + "".join(f"  {kind.name:<22} {kind.iana.url}\n" for kind in KINDS)
     )
     command.add_argument(
         "--timeout",

@@ -10,13 +10,14 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from .problems import InputError, Problem, one_line
 from .records import Entry, SpecReference
 from .sourcefile import read_text, shown
 
 EXPECTED = "IANA's CSV file"
+_Row = TypeVar("_Row")
 # No field of IANA's has one; inside quotes, CSV would let a line break through.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _REFERENCE = re.compile(r"\[([^\[\]]+)\]")
@@ -349,6 +350,30 @@ def _differ(entry: Entry, path: str, found: list[Difference]) -> Differ:
         )
 
     return differ
+
+
+def row_to_compare(
+    entry: Any,
+    row: _Row | None,
+    differ: Differ,
+    what: str,
+    registered: Callable[[_Row], str],
+) -> _Row | None:
+    """IANA's row to compare an entry's fields with; None where there is nothing to
+    compare field by field: for an unofficial entry (its source named), which is not
+    IANA's to compare unless IANA registers it (a collision: `registered` says what
+    IANA registers), and for an entry IANA does not list."""
+    if entry.source is not None:
+        if row is not None:
+            differ(
+                "collision",
+                f"IANA registers {registered(row)}; the registry lists the {what} as "
+                f"{entry.source.name}'s unofficial one",
+            )
+        return None
+    if row is None:
+        not_listed(entry, differ, what)
+    return row
 
 
 def not_listed(entry: Entry, differ: Differ, what: str) -> None:

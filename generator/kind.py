@@ -155,3 +155,52 @@ class Kind:
     def sources(self) -> tuple[str, ...]:
         """The registry, as a generated file's header names it."""
         return (f"data/{self.registry}",)
+
+
+def cpython_enum(
+    *,
+    name: str,
+    class_name: str,
+    page: str,
+    stdlib_api: str,
+    doc: str,
+    info_names: tuple[str, ...],
+    more_outputs: tuple[Output, ...] = (),
+    **declared: Any,
+) -> Kind:
+    """A kind whose Python form is exactly CPython's enum of it (HTTPStatus,
+    HTTPMethod): its modules are named from the registry's name (http_status,
+    _http_status_enum, http_status_info), its outputs and its names at the package's
+    top follow from them, and `declared` gives the rest of the Kind."""
+    module, info = f"http_{name}", f"http_{name}_info"
+    public = Output(f"{module}.py", "_stdlib_or_own.py.j2")
+    return Kind(
+        name=name,
+        registry=f"{module}.yaml",
+        outputs=(
+            public,
+            Output(f"_{module}_enum.py"),
+            Output(f"{module}.pyi"),
+            *more_outputs,
+            Output(f"{info}.py"),
+            Output(f"{page}.md"),
+            Output(f"{page}.rst"),
+            Output(f"{page}.json", "export.json.j2"),
+            Output(f"{page}.schema.json", "export.schema.json.j2"),
+        ),
+        enum=EnumPart(
+            module=public,
+            class_name=class_name,
+            own=f"_{module}_enum",
+            doc=doc,
+            stdlib_api=stdlib_api,
+        ),
+        constants=(module, class_name),
+        top_level=(
+            (class_name, module, class_name),
+            (f"lookup_{name}", info, "lookup"),
+            (f"{name}_entries", info, "entries"),
+            *((given, info, given) for given in info_names),
+        ),
+        **declared,
+    )

@@ -84,9 +84,7 @@ def doc(value: object) -> Code:
     # No two quotes stand together, nor one at the end: none can close the docstring.
     text = re.sub(r'"(?="|$)', r'\\"', text)
     return Code(
-        "".join(
-            c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in text
-        )
+        "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in text)
     )
 
 
@@ -96,7 +94,9 @@ def comment(value: object, width: int = 84) -> Code:
     return Code("\n# ".join(lines))
 
 
-_STUB_TYPE = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*(\[[^\[\]]*\])?( \| [A-Za-z_][A-Za-z0-9_]*)*")
+_STUB_TYPE = re.compile(
+    r"[A-Za-z_][A-Za-z0-9_.]*(\[[^\[\]]*\])?( \| [A-Za-z_][A-Za-z0-9_]*)*"
+)
 
 
 def code_type(value: object) -> Code:

@@ -86,7 +86,6 @@ class Subset:
     comment: str  # what the set is, and the RFC that defines it
     where: Callable[[Any], bool]
 
-
     def of(self, entries: tuple[Any, ...]) -> list[Any]:
         return [entry for entry in entries if self.where(entry)]
 
@@ -158,7 +157,9 @@ class Table:
             wrong.append(f"name {self.name!r} is not lowercase words joined by -")
         for what in ("module", "class_name"):
             value = getattr(self, what)
-            if not (value.isidentifier() and value.isascii() and not value.startswith("_")):
+            if not (
+                value.isidentifier() and value.isascii() and not value.startswith("_")
+            ):
                 wrong.append(f"{what} {value!r} is not a public Python name")
         if self.numeric and self.space is None:
             wrong.append("a registry of codes needs its space, such as (0x00, 0xff)")
@@ -168,7 +169,9 @@ class Table:
         names = [column.name for column in self.columns]
         for name in names:
             if names.count(name) > 1 or name in _TABLE_FIELDS:
-                wrong.append(f"the column {name!r} is declared twice, or is a shared field")
+                wrong.append(
+                    f"the column {name!r} is declared twice, or is a shared field"
+                )
         if wrong:
             raise ValueError("; ".join(dict.fromkeys(wrong)))
 
@@ -260,7 +263,9 @@ class Table:
                 Output(f"{self.module}.pyi", shared_template="table.pyi.j2"),
                 Output(f"{self.page}.md", shared_template="table.md.j2"),
                 Output(f"{self.page}.json", shared_template="export.json.j2"),
-                Output(f"{self.page}.schema.json", shared_template="export.schema.json.j2"),
+                Output(
+                    f"{self.page}.schema.json", shared_template="export.schema.json.j2"
+                ),
             ),
             top_level=(
                 (self.class_name, self.module, self.class_name),
@@ -385,7 +390,9 @@ def _constants_once(table: Table) -> Any:
             ):
                 names = [(("name",), table.constant(name))]
             aliases = entry.get("aliases")
-            for position, alias in enumerate(aliases if isinstance(aliases, list) else []):
+            for position, alias in enumerate(
+                aliases if isinstance(aliases, list) else []
+            ):
                 if isinstance(alias, str):
                     names.append((("aliases", position), alias))
             for location, constant in names:
@@ -522,7 +529,11 @@ def _column_schema(column: Column) -> dict[str, Any]:
             + (f", or null for {column.null_means}" if column.null_means else ""),
         }
     elif column.type is datetime.date:
-        schema = {"type": "string", "format": "date", "x-expected": "a date, 2021-02-26"}
+        schema = {
+            "type": "string",
+            "format": "date",
+            "x-expected": "a date, 2021-02-26",
+        }
     else:
         schema = {"type": "string", "minLength": 1, "x-expected": "text"}
     return {"description": column.description, **schema}
@@ -578,7 +589,9 @@ def _iana(table: Table) -> IanaRegistry:
                 continue
             text = fields[column.iana]
             try:
-                texts[column.name] = column.from_iana(text) if column.from_iana else text
+                texts[column.name] = (
+                    column.from_iana(text) if column.from_iana else text
+                )
             except ValueError:
                 problems.append(
                     Problem(
@@ -615,14 +628,20 @@ def _iana(table: Table) -> IanaRegistry:
             differ("state", f"the registry says {entry.iana}, IANA {row.state}")
         for column, theirs in row.texts.items():
             ours = getattr(entry, column)
-            if (ours != theirs) if not isinstance(theirs, str) else (_as_text(ours) != theirs):
+            if (
+                (ours != theirs)
+                if not isinstance(theirs, str)
+                else (_as_text(ours) != theirs)
+            ):
                 differ(column, f"the registry says {ours!r}, IANA {theirs!r}")
         if row.references and not (
             entry.spec is not None
             and any(reference.matches(entry.spec) for reference in row.references)
         ):
             ours = entry.spec.text if entry.spec else "nothing"
-            differ("reference", f"the registry cites {ours}, IANA {cited(row.references)}")
+            differ(
+                "reference", f"the registry cites {ours}, IANA {cited(row.references)}"
+            )
 
     def missing(row: TableRow) -> str:
         return f"IANA lists it ({row.state}, {cited(row.references)}); the registry lacks it"

@@ -48,7 +48,9 @@ def _declared() -> tuple[Kind, ...]:
     names = [kind.name for kind in kinds]
     for name in names:
         if names.count(name) > 1:
-            _refuse(f": two modules declare the registry {name!r}; expected each name once")
+            _refuse(
+                f": two modules declare the registry {name!r}; expected each name once"
+            )
     return tuple(sorted(kinds, key=lambda kind: (kind.position, kind.name)))
 
 

@@ -12,9 +12,25 @@ def columns(aliases: str) -> tuple[Column, ...]:
     """IANA's description and notes, and the coding a deprecated alias stands for
     (`aliases`: the RFC that says so)."""
     return (
-        Column("description", str, "IANA's description.", heading="Description", iana="Description"),
-        Column("notes", str, "IANA's notes: the section that defines the coding.", iana="Notes"),
-        Column("alias_of", str, f"For a deprecated alias, the coding it stands for ({aliases}).", heading="Alias of"),
+        Column(
+            "description",
+            str,
+            "IANA's description.",
+            heading="Description",
+            iana="Description",
+        ),
+        Column(
+            "notes",
+            str,
+            "IANA's notes: the section that defines the coding.",
+            iana="Notes",
+        ),
+        Column(
+            "alias_of",
+            str,
+            f"For a deprecated alias, the coding it stands for ({aliases}).",
+            heading="Alias of",
+        ),
     )
 
 

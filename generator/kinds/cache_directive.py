@@ -16,11 +16,26 @@ TABLE = Table(
     class_name="CacheDirective",
     summary="A directive of the Cache-Control field (RFC 9111, Section 5.2); directives compare case-insensitively.",
     columns=(
-        Column("request", bool, "Defined for requests (RFC 9111, Section 5.2.1).", heading="Request"),
-        Column("response", bool, "Defined for responses (RFC 9111, Section 5.2.2).", heading="Response"),
+        Column(
+            "request",
+            bool,
+            "Defined for requests (RFC 9111, Section 5.2.1).",
+            heading="Request",
+        ),
+        Column(
+            "response",
+            bool,
+            "Defined for responses (RFC 9111, Section 5.2.2).",
+            heading="Response",
+        ),
         Column(
             "argument",
-            Literal["none", "delta-seconds", "optional-delta-seconds", "optional-field-names"],
+            Literal[
+                "none",
+                "delta-seconds",
+                "optional-delta-seconds",
+                "optional-field-names",
+            ],
             "The form of the directive's argument (RFC 9111, Section 5.2): none, delta-seconds (Section 1.2.2), delta-seconds that may be left out (max-stale), or a list of field names that may be left out (no-cache and private in a response).",
             heading="Argument",
         ),

@@ -9,7 +9,14 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Literal
 
-from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, references
+from ..iana import (
+    Differ,
+    IanaRegistry,
+    IanaRow,
+    not_a_token,
+    references,
+    row_to_compare,
+)
 from ..kind import Kind, Output
 from ..problems import Problem
 from ..records import Cited, Entry
@@ -147,17 +154,8 @@ def _iana_row(
 def _compare(
     field: Field, entry: IanaField | None, differ: Differ, today: datetime.date
 ) -> None:
-    if field.source is not None:
-        # An unofficial name is not IANA's to compare, unless IANA registers it.
-        if entry is not None:
-            differ(
-                "collision",
-                f"IANA registers {entry.name} ({entry.status}, {entry.reference_text}); "
-                f"the registry lists the name as unofficial, used by {field.source.name}",
-            )
-        return
+    entry = row_to_compare(field, entry, differ, "name", _registered)
     if entry is None:
-        not_listed(field, differ, "name")
         return
     if field.name != entry.name:
         differ("spelling", f"the registry writes {field.name}, IANA {entry.name}")
@@ -178,6 +176,10 @@ def _compare(
             "comment",
             f"the registry says {field.comment or 'nothing'!r}, IANA {entry.comment or 'nothing'!r}",
         )
+
+
+def _registered(entry: IanaField) -> str:
+    return f"{entry.name} ({entry.status}, {entry.reference_text})"
 
 
 def _missing(entry: IanaField) -> str:

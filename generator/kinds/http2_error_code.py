@@ -14,7 +14,13 @@ TABLE = Table(
     class_name="HTTP2ErrorCode",
     summary="The reason a stream or connection ends, as RST_STREAM and GOAWAY frames carry it (RFC 9113, Section 7).",
     columns=(
-        Column("description", str, "IANA's short description.", heading="Description", iana="Description"),
+        Column(
+            "description",
+            str,
+            "IANA's short description.",
+            heading="Description",
+            iana="Description",
+        ),
     ),
     hex_width=2,
     space=(0x00, 0xFFFFFFFF),

@@ -15,7 +15,13 @@ TABLE = Table(
     class_name="HTTP3ErrorCode",
     summary="The reason a stream or connection ends, as QUIC's RESET_STREAM, STOP_SENDING and CONNECTION_CLOSE frames carry it for HTTP/3 (RFC 9114, Section 8.1).",
     columns=(
-        Column("description", str, "IANA's short description.", heading="Description", iana="Description"),
+        Column(
+            "description",
+            str,
+            "IANA's short description.",
+            heading="Description",
+            iana="Description",
+        ),
         *COLUMNS,
     ),
     formula=GREASE,

@@ -17,7 +17,13 @@ TABLE = Table(
     class_name="HTTP3StreamType",
     summary="The type of a unidirectional HTTP/3 stream, its first variable-length integer (RFC 9114, Section 6.2).",
     columns=(
-        Column("sender", Literal["Both", "Client", "Server"], "Which endpoint may open a stream of the type.", heading="Sender", iana="Sender"),
+        Column(
+            "sender",
+            Literal["Both", "Client", "Server"],
+            "Which endpoint may open a stream of the type.",
+            heading="Sender",
+            iana="Sender",
+        ),
         *COLUMNS,
     ),
     formula=GREASE,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, references
-from ..kind import PACKAGE, EnumPart, Kind, Output
+from ..kind import PACKAGE, cpython_enum
 from ..problems import Problem
 from ..records import EnumEntry, SpecReference
 from ..rules import cpython_names, enum_names_once, enum_rules
@@ -129,7 +129,6 @@ IANA = IanaRegistry(
     rows_noun="registered methods",
 )
 
-# The module users import the enum from.
 # The public module's docstring.
 _DOC = f"""HTTP methods: exactly the newest ``http.HTTPMethod``, on Python 3.8 and later.
 
@@ -142,43 +141,19 @@ idempotent, its specification, every method IANA registers) is in
 ``http_method_info``.
 """
 
-_PUBLIC = Output("http_method.py", "_stdlib_or_own.py.j2")
-
-KIND = Kind(
+KIND = cpython_enum(
     position=2,
     name="method",
+    class_name="HTTPMethod",
+    page="http-methods",
+    # The first CPython with an HTTPMethod at all.
+    stdlib_api="3.11",
+    doc=_DOC,
+    info_names=("MethodInfo", "SAFE_METHODS", "IDEMPOTENT_METHODS"),
     title="Hypertext Transfer Protocol (HTTP) Method Registry",
-    registry="http_method.yaml",
     entries="methods",
     record=Method,
     rules=_rules,
     iana=IANA,
-    outputs=(
-        _PUBLIC,
-        Output("_http_method_enum.py"),
-        Output("http_method_info.py"),
-        Output("http_method.pyi"),
-        Output("http-methods.md"),
-        Output("http-methods.rst"),
-        Output("http-methods.json", "export.json.j2"),
-        Output("http-methods.schema.json", "export.schema.json.j2"),
-    ),
     registry_rules=(enum_names_once, cpython_names("httpmethod.tsv", "method", "name")),
-    # The first CPython with an HTTPMethod at all.
-    enum=EnumPart(
-        module=_PUBLIC,
-        class_name="HTTPMethod",
-        own="_http_method_enum",
-        doc=_DOC,
-        stdlib_api="3.11",
-    ),
-    constants=("http_method", "HTTPMethod"),
-    top_level=(
-        ("HTTPMethod", "http_method", "HTTPMethod"),
-        ("lookup_method", "http_method_info", "lookup"),
-        ("method_entries", "http_method_info", "entries"),
-        ("MethodInfo", "http_method_info", "MethodInfo"),
-        ("SAFE_METHODS", "http_method_info", "SAFE_METHODS"),
-        ("IDEMPOTENT_METHODS", "http_method_info", "IDEMPOTENT_METHODS"),
-    ),
 )

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
-from ..iana import Differ, IanaRegistry, IanaRow, not_listed, references
-from ..kind import PACKAGE, EnumPart, Kind, Output
+from ..iana import Differ, IanaRegistry, IanaRow, references, row_to_compare
+from ..kind import PACKAGE, Output, cpython_enum
 from ..problems import Problem
 from ..records import Citation, Cited, EnumEntry, SpecReference
 from ..rules import cpython_names, enum_names_once, enum_rules
@@ -180,17 +180,8 @@ def _iana_row(
 def _compare(
     status: Status, entry: IanaCode | None, differ: Differ, today: datetime.date
 ) -> None:
-    if status.source is not None:
-        # An unofficial code is not IANA's to compare, unless IANA registers it.
-        if entry is not None:
-            differ(
-                "collision",
-                f"IANA registers {entry.phrase or '(Unused)'} ({entry.reference_text}); "
-                f"the registry lists the code as {status.source.name}'s unofficial one",
-            )
-        return
+    entry = row_to_compare(status, entry, differ, "code", _registered)
     if entry is None:
-        not_listed(status, differ, "code")
         return
     if status.phrase != entry.phrase:
         differ(
@@ -213,6 +204,10 @@ def _compare(
             "expired",
             f"the temporary registration expired on {entry.expires.isoformat()}",
         )
+
+
+def _registered(entry: IanaCode) -> str:
+    return f"{entry.phrase or '(Unused)'} ({entry.reference_text})"
 
 
 def _state_text(state: str, expires: datetime.date | None) -> str:
@@ -239,7 +234,6 @@ IANA = IanaRegistry(
     rows_noun="registered codes",
 )
 
-# The module users import the enum from.
 # The public module's docstring.
 _DOC = f"""HTTP status codes: exactly the newest ``http.HTTPStatus``, on Python 3.8 and later.
 
@@ -251,48 +245,24 @@ What the registry knows beyond CPython's API (the specification of each code,
 unofficial codes, the sets RFC 9110 defines) is in ``http_status_info``.
 """
 
-_PUBLIC = Output("http_status.py", "_stdlib_or_own.py.j2")
-
-KIND = Kind(
+KIND = cpython_enum(
     position=1,
     name="status",
+    class_name="HTTPStatus",
+    page="status-codes",
+    # The first CPython whose HTTPStatus has the whole API: the is_* properties.
+    stdlib_api="3.12",
+    doc=_DOC,
+    info_names=("StatusInfo", "HEURISTICALLY_CACHEABLE", "WITHOUT_CONTENT"),
+    more_outputs=(Output("http_status_constants.py"),),
     title="Hypertext Transfer Protocol (HTTP) Status Code Registry",
-    registry="http_status.yaml",
     entries="statuses",
     record=Status,
     rules=_rules,
     iana=IANA,
-    outputs=(
-        _PUBLIC,
-        Output("_http_status_enum.py"),
-        Output("http_status.pyi"),
-        Output("http_status_constants.py"),
-        Output("http_status_info.py"),
-        Output("status-codes.md"),
-        Output("status-codes.rst"),
-        Output("status-codes.json", "export.json.j2"),
-        Output("status-codes.schema.json", "export.schema.json.j2"),
-    ),
     template_context={
         "categories": CATEGORIES,
         "categories_spec": SpecReference("HTTP Semantics", rfc=9110, section="15"),
     },
     registry_rules=(enum_names_once, cpython_names("httpstatus.tsv", "code", "value")),
-    # The first CPython whose HTTPStatus has the whole API: the is_* properties.
-    enum=EnumPart(
-        module=_PUBLIC,
-        class_name="HTTPStatus",
-        own="_http_status_enum",
-        doc=_DOC,
-        stdlib_api="3.12",
-    ),
-    constants=("http_status", "HTTPStatus"),
-    top_level=(
-        ("HTTPStatus", "http_status", "HTTPStatus"),
-        ("lookup_status", "http_status_info", "lookup"),
-        ("status_entries", "http_status_info", "entries"),
-        ("StatusInfo", "http_status_info", "StatusInfo"),
-        ("HEURISTICALLY_CACHEABLE", "http_status_info", "HEURISTICALLY_CACHEABLE"),
-        ("WITHOUT_CONTENT", "http_status_info", "WITHOUT_CONTENT"),
-    ),
 )
