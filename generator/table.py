@@ -77,6 +77,16 @@ class Column:
     null_means: str | None = None
 
 
+# IANA's Description column, as several registries have it.
+DESCRIPTION = Column(
+    "description",
+    str,
+    "IANA's description.",
+    heading="Description",
+    iana="Description",
+)
+
+
 @dataclass(frozen=True)
 class Subset:
     """A set the RFCs define over the registry: a frozenset of the keys (or the

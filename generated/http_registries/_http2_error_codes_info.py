@@ -16,7 +16,7 @@ class HTTP2ErrorCodeInfo:
     member of HTTP2ErrorCode (None where the code names nothing). status is
     IANA's: permanent and unassigned. reference and reference_url cite the
     specification, where there is one.
-    description: IANA's short description.
+    description: IANA's description.
 
     An answer is a value: it cannot be changed, and equal answers are equal and hash
     equal.

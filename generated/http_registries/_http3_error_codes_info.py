@@ -17,7 +17,7 @@ class HTTP3ErrorCodeInfo:
     member of HTTP3ErrorCode (None where the code names nothing). status is
     IANA's: permanent, reserved and unassigned. reference and reference_url cite the
     specification, where there is one.
-    description: IANA's short description.
+    description: IANA's description.
     date: The date of the registration.
     change_controller: Who may change the registration.
     contact: Whom to ask about the registration.

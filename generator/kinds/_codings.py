@@ -3,7 +3,7 @@ Section 7.3): their columns, a deprecated alias's coding, and how tokens compare
 
 from __future__ import annotations
 
-from ..table import Column, Mapping
+from ..table import DESCRIPTION, Column, Mapping
 
 HEADER = ("Name", "Description", "Reference", "Notes")
 
@@ -12,13 +12,7 @@ def columns(aliases: str) -> tuple[Column, ...]:
     """IANA's description and notes, and the coding a deprecated alias stands for
     (`aliases`: the RFC that says so)."""
     return (
-        Column(
-            "description",
-            str,
-            "IANA's description.",
-            heading="Description",
-            iana="Description",
-        ),
+        DESCRIPTION,
         Column(
             "notes",
             str,

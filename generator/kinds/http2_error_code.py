@@ -1,6 +1,6 @@
 """IANA's HTTP/2 Error Code registry (RFC 9113, Section 11.4)."""
 
-from ..table import Column, Table
+from ..table import DESCRIPTION, Table
 
 TABLE = Table(
     name="http2-error-code",
@@ -13,15 +13,7 @@ TABLE = Table(
     module="http2_error_codes",
     class_name="HTTP2ErrorCode",
     summary="The reason a stream or connection ends, as RST_STREAM and GOAWAY frames carry it (RFC 9113, Section 7).",
-    columns=(
-        Column(
-            "description",
-            str,
-            "IANA's short description.",
-            heading="Description",
-            iana="Description",
-        ),
-    ),
+    columns=(DESCRIPTION,),
     hex_width=2,
     space=(0x00, 0xFFFFFFFF),
     position=12,

@@ -1,6 +1,6 @@
 """IANA's HTTP/3 Error Codes registry (RFC 9114, Section 11.2.3)."""
 
-from ..table import Column, Table
+from ..table import DESCRIPTION, Table
 from ._http3 import COLUMNS, GREASE, HEADER_TAIL, SPACE
 
 TABLE = Table(
@@ -15,13 +15,7 @@ TABLE = Table(
     class_name="HTTP3ErrorCode",
     summary="The reason a stream or connection ends, as QUIC's RESET_STREAM, STOP_SENDING and CONNECTION_CLOSE frames carry it for HTTP/3 (RFC 9114, Section 8.1).",
     columns=(
-        Column(
-            "description",
-            str,
-            "IANA's short description.",
-            heading="Description",
-            iana="Description",
-        ),
+        DESCRIPTION,
         *COLUMNS,
     ),
     formula=GREASE,
