@@ -150,7 +150,8 @@ class EnumEntry(Entry):
 
     name: str | None = None
     aliases: tuple[Alias, ...] = ()
-    description: str = ""
+    # None where the registry gives none, as an entry that is not a member may.
+    description: str | None = None
     python_added: str | None = None
     python_wording: str | None = None
     member: bool = True
@@ -172,9 +173,9 @@ class Cited:
         return self.source is not None
 
     @property
-    def used_by(self) -> str:
-        """Who uses an unofficial entry; empty for any other."""
-        return self.source.name if self.source else ""
+    def used_by(self) -> str | None:
+        """Who uses an unofficial entry; None for any other."""
+        return self.source.name if self.source else None
 
     @property
     def reference(self) -> str:

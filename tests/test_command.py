@@ -240,3 +240,31 @@ def test_the_help_gives_examples_and_the_exit_statuses() -> None:
         assert name in result.stdout
     for status in ("0", "1", "2", "3", "130"):
         assert re.search(rf"^  {status} +\S", result.stdout, re.MULTILINE), status
+
+
+def test_a_value_the_registry_lacks_is_null_and_not_printed() -> None:
+    """A code without a source, a method without a description, a field name
+    without a structured type, comment or source: null in JSON, as the lookups
+    answer None, and left out of the text."""
+    status = next(s for s in REGISTRIES["status"].entries if s.source is None)  # type: ignore[attr-defined]
+    method = next(m for m in REGISTRIES["method"].entries if m.description is None)  # type: ignore[attr-defined]
+    field = next(
+        f for f in REGISTRIES["field"].entries
+        if f.structured is None and f.comment is None and f.source is None  # type: ignore[attr-defined]
+    )
+    for registry, entry, lacking in [
+        ("status", status, {"source"}),
+        ("method", method, {"description"}),
+        ("field", field, {"structured", "comment", "source"}),
+    ]:
+        asked = ("--registry", registry, str(entry.key))
+        document = json.loads(_run(SUPPORTED[-1], "--json", *asked).stdout)
+        ((answer,),) = [argument["answers"] for argument in document["arguments"]]
+        assert lacking <= {name for name, value in answer.items() if value is None}
+        assert "" not in answer.values()
+        result = _run(SUPPORTED[-1], *asked)
+        assert result.returncode == 0, result.stderr
+        header, *lines = result.stdout.splitlines()
+        assert header.startswith(f"{registry}: <")
+        printed = {line.split()[0] for line in lines}
+        assert printed and not printed & lacking

@@ -87,3 +87,19 @@ def _provenance_date(file: str) -> str | None:
     section = text.split(f"`{file}`\n", 1)[1].split("\n## ", 1)[0]
     (value,) = re.findall(r"^- As of: (.*)$", section, re.MULTILINE)
     return None if value.startswith("unknown: ") else value
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_what_a_registry_leaves_out_is_null_never_an_empty_text(kind: Kind) -> None:
+    """As the lookups answer None for it: a method without a description, a status
+    code or field name without a source."""
+    data, _ = export_of(kind)
+
+    def texts(value: Any) -> list[str]:
+        if isinstance(value, dict):
+            return [text for item in value.values() for text in texts(item)]
+        if isinstance(value, list):
+            return [text for item in value for text in texts(item)]
+        return [value] if isinstance(value, str) else []
+
+    assert "" not in texts(data[kind.entries])

@@ -22,9 +22,12 @@ def test_every_registry_method_is_answered_from_the_registry(method) -> None:  #
     assert isinstance(info, MethodInfo) and info.method == method.method
     assert (info.safe, info.idempotent) == (method.safe, method.idempotent)
     assert (info.reference, info.reference_url) == (method.spec.text, method.spec.url)
+    # None where the registry has no description (a method that is not a member may
+    # have none).
+    assert info.description == method.description
     if method.member:
         assert info.kind == "member" and info.member is HTTPMethod(method.method)
-        assert info.description == method.description
+        assert info.description is not None
         assert lookup(HTTPMethod(method.method)) is info
     else:
         assert info.kind == "registered" and info.member is None
@@ -46,6 +49,7 @@ def test_a_token_the_registry_lacks_is_unknown_neither_safe_nor_idempotent() -> 
         info = lookup(token)
         assert info is not None and info.kind == "unknown" and info.method == token
         assert not info.safe and not info.idempotent and info.member is None
+        assert info.description is None
         assert token not in SAFE_METHODS
 
 

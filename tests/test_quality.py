@@ -244,6 +244,18 @@ def test_a_misspelt_fixed_value_fails_both_checkers() -> None:
     assert result.returncode == 1 and "membr" in result.stdout, result.stdout
 
 
+def test_a_value_the_registry_can_lack_must_be_handled() -> None:
+    """source, description, structured and comment are None where the registry has
+    none: used as text without a check, each is an error, in both checkers."""
+    path = str(TYPING / "missing_value.py")
+    result = mypy(path)
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.count('Item "None" of') == 5, result.stdout
+    result = pyright(path)
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.count("(reportOptionalMemberAccess)") == 5, result.stdout
+
+
 def test_the_generator_passes_mypy_strict() -> None:
     result = mypy("generator")
     assert result.returncode == 0, result.stdout + result.stderr

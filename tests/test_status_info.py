@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from test_export import export_of
 
-from conftest import PACKAGE, STATUSES, import_generated
+from conftest import PACKAGE, STATUSES, Project, import_generated
 from http_registries import http_status_constants
 from http_registries.http_status import HTTPStatus
 from http_registries.http_status_info import (
@@ -26,9 +26,11 @@ CODES = {status.code for status in STATUSES.entries}
 def test_every_registry_code_is_answered_from_the_registry(status) -> None:  # type: ignore[no-untyped-def]
     info = lookup(status.code)
     assert isinstance(info, StatusInfo) and info.code == status.code
+    # None where the registry has no description.
+    assert info.description == status.description
     if status.member:
         assert info.kind == "member" and info.treated_as is HTTPStatus(status.code)
-        assert (info.phrase, info.description) == (status.phrase, status.description)
+        assert info.phrase == status.phrase
     else:
         # A client that does not know it treats it as the x00 code of its class.
         assert info.treated_as is HTTPStatus(status.code // 100 * 100)
@@ -41,7 +43,7 @@ def test_every_registry_code_is_answered_from_the_registry(status) -> None:  # t
         assert status.code not in HTTPStatus._value2member_map_
         assert status.code not in http_status_constants.responses
     else:
-        assert info.source == "" and status.spec is not None
+        assert info.source is None and status.spec is not None
         assert (info.reference, info.reference_url) == (
             status.spec.text,
             status.spec.url,
@@ -57,9 +59,21 @@ def test_an_unknown_code_is_answered_as_rfc_9110_section_15_says() -> None:
         code = next(c for c in range(hundred + 99, hundred, -1) if c not in CODES)
         info = lookup(code)
         assert info is not None and info.kind == "unknown"
-        assert info.treated_as is HTTPStatus(hundred)
+        assert info.treated_as is HTTPStatus(hundred) and info.source is None
         assert str(hundred) in info.description and "nknown" in info.phrase
         assert lookup(code) is info  # remembered: a dict lookup the next time
+
+
+@pytest.mark.slow  # a generate, formatting anew
+def test_a_code_listed_without_a_description_answers_none(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
+    """A code that is not a member may leave its description out, as it may its
+    phrase; its answer says None, where a phrase falls back to its IANA state."""
+    status = next(s for s in STATUSES.entries if not s.member and not s.phrase)
+    entry = f"  - code: {status.code}\n"
+    project.edit_registry(f"{entry}    description: {status.description}\n", entry)
+    assert cli("generate", *project.paths()).code == 0
+    info = import_generated(project.package, "http_status_info").lookup(status.code)
+    assert (info.description, info.phrase) == (None, status.label)
 
 
 @pytest.mark.parametrize(

@@ -395,6 +395,14 @@ CASES = [
         0,
     ),
     (
+        "an empty description: a missing one is left out",
+        "description: Nothing matches the given URI\n",
+        'description: ""\n',
+        "description",
+        "got ''; expected a text that is not empty",
+        0,
+    ),
+    (
         "source name padded",
         "      name: nginx\n",
         '      name: " nginx"\n',
@@ -670,6 +678,14 @@ METHOD_CASES = [
         "idempotent",
         "every safe method is idempotent (RFC 9110, Section 9.2.2)",
         1,
+    ),
+    (
+        "an empty description: a missing one is left out",
+        "description: Retrieve the target.\n",
+        'description: ""\n',
+        "description",
+        "got ''; expected a text that is not empty",
+        0,
     ),
     (
         "description with a trailing space",

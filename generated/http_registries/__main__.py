@@ -201,13 +201,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _described(registry: str, answer: object) -> str:
-    """A header line, then each field and property of the answer that says something."""
+    """A header line, then each field and property of the answer that has a value:
+    None, where the registry has none, is left out."""
     names = _names(answer)
     width = max(map(len, names))
     lines = [f"{registry}: {answer!r}"]
     for name in names:
         value = getattr(answer, name)
-        if value == "" or value is None:
+        if value is None:
             continue
         if hasattr(value, "isoformat"):
             value = value.isoformat()  # a date

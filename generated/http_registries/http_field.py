@@ -428,11 +428,11 @@ def _answer(name):
                 text,
                 "unknown",
                 "unregistered",
-                "",
+                None,
                 "RFC 9110, Section 5.1",
                 "https://www.rfc-editor.org/rfc/rfc9110.html#section-5.1",
-                "",
-                "",
+                None,
+                None,
             )
         info = _BY_NAME[key] = facts.FieldInfo(*fields)
     if len(_ANSWERS) >= _MOST_ANSWERS:

@@ -839,21 +839,21 @@ class FieldInfo:
     status: Final[
         Literal["permanent", "provisional", "deprecated", "obsoleted", "unregistered"]
     ]
-    structured: Final[Literal["", "List", "Dictionary", "Item", "Token"]]
+    structured: Final[Literal["List", "Dictionary", "Item", "Token"] | None]
     reference: Final[str]
     reference_url: Final[str]
-    comment: Final[str]
-    source: Final[str]
+    comment: Final[str | None]
+    source: Final[str | None]
     def __init__(
         self,
         name: str,
         kind: str,
         status: str,
-        structured: str,
+        structured: str | None,
         reference: str,
         reference_url: str,
-        comment: str,
-        source: str,
+        comment: str | None,
+        source: str | None,
     ) -> None: ...
     @property
     def lowercase(self) -> str: ...

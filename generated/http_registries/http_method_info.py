@@ -4,8 +4,8 @@
     >>> from http_registries.http_method_info import IDEMPOTENT_METHODS, SAFE_METHODS, lookup
     >>> lookup("PROPFIND").safe, lookup("POST").idempotent, "GET" in SAFE_METHODS
     (True, False, True)
-    >>> lookup("get").kind, lookup("GET /") is None
-    ('unknown', True)
+    >>> lookup("get").kind, lookup("GET /") is None, lookup("PROPFIND").description
+    ('unknown', True, None)
 
 ``HTTPMethod`` is exactly ``http.HTTPMethod``; ``lookup`` answers for every method
 name: the members, the other methods IANA registers, and any other token (RFC 9110,
@@ -79,8 +79,10 @@ class MethodInfo:
     """What is known of one method.
 
     kind is "member" (an HTTPMethod member), "registered" (in IANA's HTTP Method
-    Registry, but not a member) or "unknown" (any other token). reference and
-    reference_url cite the specification that defines the method.
+    Registry, but not a member) or "unknown" (any other token). description is
+    CPython's for a member, and None where the registry has none (for the other
+    methods). reference and reference_url cite the specification that defines the
+    method.
 
     An answer is a value: lookup() gives the same one to every caller, so it cannot
     be changed (assigning to it raises AttributeError), and a copy is itself.
@@ -96,7 +98,7 @@ class MethodInfo:
         "reference_url",
     )
     method: str
-    description: str
+    description: "str | None"
     kind: "Literal['member', 'registered', 'unknown']"
     safe: bool
     idempotent: bool
@@ -106,7 +108,7 @@ class MethodInfo:
     def __init__(
         self,
         method: str,
-        description: str,
+        description: "str | None",
         kind: str,
         safe: bool,
         idempotent: bool,
@@ -171,7 +173,7 @@ def lookup(method: object) -> "MethodInfo | None":
     # Not remembered: the tokens a server is sent are without number.
     return MethodInfo(
         name,
-        "",
+        None,
         "unknown",
         False,
         False,
@@ -206,7 +208,7 @@ _KNOWN = {
     for info in (
         MethodInfo(
             "*",
-            "",
+            None,
             "registered",
             False,
             False,
@@ -215,7 +217,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "ACL",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -224,7 +226,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "BASELINE-CONTROL",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -233,7 +235,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "BIND",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -242,7 +244,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "CHECKIN",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -251,7 +253,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "CHECKOUT",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -269,7 +271,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "COPY",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -305,7 +307,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "LABEL",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -314,7 +316,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "LINK",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -323,7 +325,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "LOCK",
-            "",
+            None,
             "registered",
             False,
             False,
@@ -332,7 +334,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "MERGE",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -341,7 +343,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "MKACTIVITY",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -350,7 +352,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "MKCALENDAR",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -359,7 +361,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "MKCOL",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -368,7 +370,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "MKREDIRECTREF",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -377,7 +379,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "MKWORKSPACE",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -386,7 +388,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "MOVE",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -404,7 +406,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "ORDERPATCH",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -431,7 +433,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "PRI",
-            "",
+            None,
             "registered",
             True,
             True,
@@ -440,7 +442,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "PROPFIND",
-            "",
+            None,
             "registered",
             True,
             True,
@@ -449,7 +451,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "PROPPATCH",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -476,7 +478,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "REBIND",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -485,7 +487,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "REPORT",
-            "",
+            None,
             "registered",
             True,
             True,
@@ -494,7 +496,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "SEARCH",
-            "",
+            None,
             "registered",
             True,
             True,
@@ -512,7 +514,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "UNBIND",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -521,7 +523,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "UNCHECKOUT",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -530,7 +532,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "UNLINK",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -539,7 +541,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "UNLOCK",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -548,7 +550,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "UPDATE",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -557,7 +559,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "UPDATEREDIRECTREF",
-            "",
+            None,
             "registered",
             False,
             True,
@@ -566,7 +568,7 @@ _KNOWN = {
         ),
         MethodInfo(
             "VERSION-CONTROL",
-            "",
+            None,
             "registered",
             False,
             True,

@@ -86,9 +86,10 @@ print(method_facts(get), query, as_text)
 
 info: StatusInfo | None = lookup(520)
 if info is not None:
-    known: tuple[int, str, str, str, bool, bool, HTTPStatus] = (
+    known: tuple[int, str, str | None, str | None, str, bool, bool, HTTPStatus] = (
         info.code,
         info.kind,
+        info.description,
         info.source,
         info.category,
         info.cacheable,
@@ -118,6 +119,27 @@ def fixed_values(code: int, method: str, field: str) -> list[str]:
         found.append(method_kind)
     name = lookup_field(field)
     if name is not None:
-        structured: Literal["", "List", "Dictionary", "Item", "Token"] = name.structured
-        found.append(structured)
+        structured: Literal["List", "Dictionary", "Item", "Token"] | None = (
+            name.structured
+        )
+        if structured is not None:
+            found.append(structured)
     return found
+
+
+def missing_values(code: int, method: str, field: str) -> list[str]:
+    """What a registry can lack is None, never an empty string: the types make a
+    caller check before using it as text (tests/typing/missing_value.py)."""
+    said: list[str] = []
+    status = lookup(code)
+    if status is not None and status.source is not None:
+        said.append(status.source.upper())
+    answer = lookup_method(method)
+    if answer is not None and answer.description is not None:
+        said.append(answer.description.lower())
+    name = lookup_field(field)
+    if name is not None:
+        comment: str | None = name.comment
+        used_by: str | None = name.source
+        said += [text.strip() for text in (comment, used_by) if text is not None]
+    return said
