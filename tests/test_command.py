@@ -85,6 +85,9 @@ def test_without_a_registry_every_registry_that_knows_the_value_answers() -> Non
 def test_what_no_registry_knows_exits_1_saying_so(minor: str) -> None:
     result = _run(minor, "X-Not-Registered-Anywhere", "not a token")
     assert result.returncode == UNKNOWN
+    # One line each, on stderr, and nothing on stdout: what no registry knows has
+    # nothing more to say.
+    assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "X-Not-Registered-Anywhere: no registry knows it",
         "not a token: is no code or token of any registry",

@@ -107,13 +107,13 @@ def main(arguments: "list[str] | None" = None) -> int:
             if answer is not None
         ]
         known = [pair for pair in answers if not _says_nothing(pair[1])]
-        # Where no registry knows the value: what a registry of CPython's enums says
-        # of an unknown code or token (how a client treats it), or, asked of chosen
-        # registries, all they say.
+        # Where no registry knows the value: how a client treats it, where a registry
+        # says so (an unknown status code is its class's first), or, asked of chosen
+        # registries, all they say; else one line on stderr.
         told = known or (
             answers
             if options.registry
-            else [pair for pair in answers if getattr(pair[1], "kind", "") == "unknown"]
+            else [pair for pair in answers if getattr(pair[1], "treated_as", None)]
         )
         document.append(
             {
