@@ -145,20 +145,48 @@ def built_as_intended(
 _MEMORY = Path("/dev/shm")
 
 
+def _leaves_out_slow(config: pytest.Config) -> bool:
+    """Whether the run leaves the slow tests out, as make quick's `-m "not slow"`."""
+    return " ".join((config.option.markexpr or "").split()) == "not slow"
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Formatted texts are cached in a folder of this run's, not the user's (the
-    property tests alone would leave thousands of entries there); and the run's
-    temporary folders are in memory where there is a folder of it (workers are
-    given theirs inside the first one's)."""
+    """Formatted texts are cached in a folder of the tests', not the user's (the
+    property tests alone would leave thousands of entries there): a folder of this
+    run's, or, for the edit-test loop, which runs none of them, pytest's cache folder,
+    so that one run formats what the next one needs too, as make generate's cache
+    does; and the run's temporary folders are in memory where there is a folder of
+    it (workers are given theirs inside the first one's)."""
     if "HTTP_REGISTRIES_FORMAT_CACHE" not in os.environ:
-        folder = tempfile.mkdtemp(prefix="format-cache-")
+        if _leaves_out_slow(config) and getattr(config, "cache", None) is not None:
+            folder = str(config.cache.mkdir("format-cache"))
+        else:
+            folder = tempfile.mkdtemp(prefix="format-cache-")
+            config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
         os.environ["HTTP_REGISTRIES_FORMAT_CACHE"] = folder
-        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     worker = hasattr(config, "workerinput")
     if not worker and config.option.basetemp is None and os.access(_MEMORY, os.W_OK):
         base = tempfile.mkdtemp(prefix="http-registries-tests-", dir=_MEMORY)
         config.option.basetemp = base
         config.add_cleanup(lambda: shutil.rmtree(base, ignore_errors=True))
+
+
+# How a module says that every test of it is slow, in a line of its own.
+_ALL_SLOW = "\npytestmark = pytest.mark.slow\n"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A run that leaves the slow tests out (make quick's `-m "not slow"`) does not
+    import the modules whose every test is slow: each worker would import them (and
+    what they import, such as hypothesis) only to deselect all they hold."""
+    if (
+        collection_path.suffix == ".py"
+        and collection_path.name.startswith("test_")
+        and _leaves_out_slow(config)
+        and _ALL_SLOW in collection_path.read_text(encoding="utf-8")
+    ):
+        return True
+    return None
 
 
 def require_interpreter(minor: str) -> Path:
