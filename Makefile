@@ -49,7 +49,12 @@ test: $(INSTALLED)
 
 # The edit-test loop: everything but the slow tests (the interpreter matrix, type
 # checkers, the wheel, the documentation page, property tests, real processes and
-# servers), which make test runs.
+# servers), which make test runs. Its bytecode is kept from one run to the next, in
+# .pytest_cache/ rather than beside the sources, even where PYTHONDONTWRITEBYTECODE
+# is set: compiling the tests (and rewriting their asserts) anew in each worker is a
+# good part of a run.
+quick: export PYTHONDONTWRITEBYTECODE :=
+quick: export PYTHONPYCACHEPREFIX := $(CURDIR)/.pytest_cache/pycache
 quick: $(INSTALLED)
 	$(PY) -m pytest -q -n 2 -m "not slow"
 	$(PY) -m generator check
