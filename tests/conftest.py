@@ -227,9 +227,13 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
 
 @dataclass
 class Project:
-    """A scratch copy of the registry, the templates and the generated files."""
+    """A scratch copy of the registries and the generated files, and of the templates
+    once a test asks for them (to edit them): until then the commands are pointed at
+    the committed templates, which they only read, so that a worker compiles them
+    once rather than once for each copy."""
 
     root: Path
+    committed_templates_given: bool = False
 
     def registry_of(self, kind: Kind) -> Path:
         return self.root / "data" / kind.registry
@@ -251,7 +255,15 @@ class Project:
 
     @property
     def templates(self) -> Path:
-        return self.root / "templates"
+        """The copy's templates folder, copied now if it was not yet."""
+        copy = self.root / "templates"
+        if not copy.exists():
+            assert not self.committed_templates_given, (
+                "the options given so far name the committed templates: ask for "
+                "project.templates before project.paths()"
+            )
+            _copy_tree(ROOT / "templates", copy)
+        return copy
 
     def paths(self, command: str = "generate") -> list[str]:
         """The options that point `command` at this copy."""
@@ -261,9 +273,13 @@ class Project:
             if command in ("iana", "iana-update"):
                 options += ["--iana", f"{kind.name}={self.iana_of(kind)}"]
         if command in ("generate", "check"):
+            templates = self.root / "templates"
+            if not templates.exists():
+                templates = ROOT / "templates"
+                self.committed_templates_given = True
             options += [
                 "--templates",
-                str(self.templates),
+                str(templates),
                 "--output",
                 str(self.generated),
             ]
@@ -402,15 +418,15 @@ def _code_of(entry: str) -> int:
     return int(match.group(1))
 
 
+def _copy_tree(source: Path, copy: Path) -> None:
+    # Not the bytecode or tool caches a run may leave beside the sources.
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    for folder in ("data", "templates", "generated"):
-        # Not the bytecode or tool caches a run may leave beside the sources.
-        shutil.copytree(
-            ROOT / folder,
-            tmp_path / folder,
-            ignore=shutil.ignore_patterns(".*", "__pycache__"),
-        )
+    for folder in ("data", "generated"):
+        _copy_tree(ROOT / folder, tmp_path / folder)
     return Project(tmp_path)
 
 
