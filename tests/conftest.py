@@ -39,6 +39,7 @@ from generator.pythons import (  # noqa: E402
     version_tuple,
 )
 from generator.registry import Registry, load_registry  # noqa: E402
+from generator.sourcefile import shown  # noqa: E402
 from interpreters import find_interpreter, full_version, how_to_get  # noqa: E402
 
 # The generated package, in generated/ (which is on the import path).
@@ -410,6 +411,26 @@ def assert_reported(  # type: ignore[no-untyped-def]
         report = result.err
     assert project.snapshot() == before
     return report
+
+
+def assert_registry_reports(
+    kind: Kind, path: Path, line: int, field: str, fragment: str = ""
+) -> list[str]:
+    """The registry of `kind` at `path` does not load, and its report, the lines every
+    command prints for it, has a line `path:line: field: ...` (holding `fragment`; the
+    field may be followed by a path into it, `phrase[0]`), each of whose lines says
+    what was expected; returns the report. What a command does with a report (exit 2,
+    nothing else printed, nothing written) is assert_reported's, for every command."""
+    with pytest.raises(InputError) as raised:
+        load_registry(kind, path, shown(path))
+    lines = list(raised.value.report())
+    where = f"{shown(path)}:{line}" if line else shown(path)  # 0: the whole file
+    expected = re.compile(rf"{re.escape(f'{where}: {field}')}[:\[.]")
+    matching = [text for text in lines if expected.match(text)]
+    assert matching, f"no line starts with {expected!r} in {lines!r}"
+    assert any(fragment in text for text in matching), (fragment, lines)
+    assert all("; expected" in text for text in lines), lines
+    return lines
 
 
 def _code_of(entry: str) -> int:

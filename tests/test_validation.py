@@ -1,9 +1,14 @@
-"""Every invalid registry: exit 2, one `file:line: field: problem; expectation` line each, nothing written."""
+"""Every invalid registry: exit 2, one `file:line: field: problem; expectation` line each, nothing written.
+
+What every command does with a registry's problems is checked through the commands;
+each kind of problem, on the report of the registry's own load (which is what the
+commands print), in a copy of that registry alone."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,12 +21,22 @@ from conftest import (
     REGISTRIES,
     ROOT,
     STATUSES,
+    Kind,
     Project,
+    assert_registry_reports,
     assert_reported,
     edit,
     line_of,
 )
 from generator.cli import EXITS
+
+
+def _copy(kind: Kind, folder: Path) -> Path:
+    """A copy of the kind's committed registry, alone in `folder`."""
+    path = folder / kind.registry
+    shutil.copyfile(ROOT / "data" / kind.registry, path)
+    return path
+
 
 RENAME = (
     '        renamed_in: "3.13"\n'
@@ -418,13 +433,14 @@ def test_every_command_reports_an_invalid_registry_alike(project: Project, cli) 
     )
 
 
-def test_not_utf8(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    text = project.registry.read_text(encoding="utf-8")
+def test_not_utf8(tmp_path: Path) -> None:
+    path = _copy(STATUSES.kind, tmp_path)
+    text = path.read_text(encoding="utf-8")
     line = line_of(text, "phrase: Not Found")
-    project.registry.write_bytes(
+    path.write_bytes(
         text.replace("phrase: Not Found", "phrase: Not Fo\u00e9und").encode("latin-1")
     )
-    assert_reported(project, cli, project.registry, line, "encoding", "byte 0xe9")
+    assert_registry_reports(STATUSES.kind, path, line, "encoding", "byte 0xe9")
 
 
 def test_missing_file(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
@@ -432,9 +448,10 @@ def test_missing_file(project: Project, cli) -> None:  # type: ignore[no-untyped
     assert_reported(project, cli, project.registry, 0, "file", "does not exist")
 
 
-def test_empty_file(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    project.registry.write_text("# nothing here yet\n", encoding="utf-8")
-    assert_reported(project, cli, project.registry, 0, "file", "is empty")
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / STATUSES.kind.registry
+    path.write_text("# nothing here yet\n", encoding="utf-8")
+    assert_registry_reports(STATUSES.kind, path, 0, "file", "is empty")
 
 
 @pytest.mark.parametrize(
@@ -451,10 +468,13 @@ def test_empty_file(project: Project, cli) -> None:  # type: ignore[no-untyped-d
         ),
     ],
 )
-def test_top_level_of_the_wrong_shape(project: Project, cli, text: str, field: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
-    project.registry.write_text(text, encoding="utf-8")
+def test_top_level_of_the_wrong_shape(
+    tmp_path: Path, text: str, field: str, fragment: str
+) -> None:
+    path = tmp_path / STATUSES.kind.registry
+    path.write_text(text, encoding="utf-8")
     line = 2 if text.startswith("statuses:\n") else 1
-    assert_reported(project, cli, project.registry, line, field, fragment)
+    assert_registry_reports(STATUSES.kind, path, line, field, fragment)
 
 
 def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
@@ -689,15 +709,15 @@ METHOD_CASES = [
     ids=[f"status: {case[0]}" for case in CASES]
     + [f"method: {case[0]}" for case in METHOD_CASES],
 )
-def test_an_invalid_registry_is_reported(project: Project, cli, kind, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
-    path = project.registry_of(kind)
+def test_an_invalid_registry_is_reported(tmp_path: Path, kind, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
+    path = _copy(kind, tmp_path)
     text = path.read_text(encoding="utf-8")
     line = edit(path, old, new)
     if isinstance(offset, str):  # the line of another text
         line = line_of(text, offset)
     else:
         line += offset
-    assert_reported(project, cli, path, line, field, fragment)
+    assert_registry_reports(kind, path, line, field, fragment)
 
 
 @pytest.mark.parametrize(
@@ -709,10 +729,13 @@ def test_an_invalid_registry_is_reported(project: Project, cli, kind, case, old,
     ],
     ids=["an unquoted colon", "indented deeper", "indented less"],
 )
-def test_a_yaml_syntax_error_says_its_usual_cause(project: Project, cli, text: str, hint: str) -> None:  # type: ignore[no-untyped-def]
-    project.registry.write_text(text, encoding="utf-8")
-    report = assert_reported(project, cli, project.registry, 3, "syntax", hint)
-    assert "expected valid YAML" in report
+def test_a_yaml_syntax_error_says_its_usual_cause(
+    tmp_path: Path, text: str, hint: str
+) -> None:
+    path = tmp_path / STATUSES.kind.registry
+    path.write_text(text, encoding="utf-8")
+    report = assert_registry_reports(STATUSES.kind, path, 3, "syntax", hint)
+    assert any("expected valid YAML" in line for line in report)
 
 
 def test_a_date_that_is_not_one_says_the_form_it_needs(cli, capsys) -> None:  # type: ignore[no-untyped-def]
