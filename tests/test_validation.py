@@ -616,6 +616,53 @@ def test_the_schema_is_a_valid_json_schema(kind) -> None:  # type: ignore[no-unt
     jsonschema.Draft202012Validator.check_schema(schema_document(kind))
 
 
+# Values of each type the schemas tell apart.
+WRONG = [None, True, -1, 1.5, "", " padded", "x", [], [1], {}, {"x": 1}]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_references_applied_in_place_find_what_the_schema_finds(
+    kind: Kind, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The validator applies a registry's schema with each reference replaced by
+    what it refers to (jsonschema would look it up again at every value): nothing
+    is left to look up, and every problem of a damaged registry is reported exactly
+    as through the references."""
+    import collections
+    import copy
+    import json
+
+    from generator import validation
+    from generator.registry import schema_document
+    from generator.yamlsource import Document, read_document
+
+    schema = schema_document(kind)
+    inlined = validation._inlined(schema)
+    applied = {key: value for key, value in inlined.items() if key != "$defs"}
+    assert '"$ref"' not in json.dumps(applied)
+    assert '"$ref"' in json.dumps(schema)  # or there was nothing to replace
+
+    document = read_document(ROOT / "data" / kind.registry, "r", kind.entries)
+    entries = copy.deepcopy(document.data[kind.entries])
+    for index, entry in enumerate(entries):
+        field = sorted(entry)[index % len(entry)]
+        if index % 3 == 0:
+            del entry[field]  # missing, where it is required
+        else:
+            entry[field] = copy.deepcopy(WRONG[index % len(WRONG)])
+        if index % 5 == 0:
+            entry["x_unknown"] = 1
+    # The keys put in have no line of their own: 0.
+    key_lines = collections.defaultdict(int, document.key_lines)
+    damaged = Document({kind.entries: entries}, document.lines, key_lines, [])
+    found = validation._schema_problems(damaged, schema, "r")
+    assert len(found) >= len(entries) // 2
+    monkeypatch.setattr(validation, "_inlined", lambda schema: schema)
+    assert [str(problem) for problem in found] == [
+        str(problem) for problem in validation._schema_problems(damaged, schema, "r")
+    ]
+
+
 # The method registry goes through the same reader and validator.
 METHOD_CASES = [
     (
