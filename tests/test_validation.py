@@ -527,17 +527,14 @@ def test_usage_errors_exit_2() -> None:
         assert "usage:" in result.stderr
 
 
-def test_help_documents_the_exit_codes() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert re.search(r"^\s+0\s+success", result.stdout, re.MULTILINE)
-    assert re.search(r"^\s+1\s+check:", result.stdout, re.MULTILINE)
-    assert re.search(r"^\s+2\s+invalid input", result.stdout, re.MULTILINE)
+def test_help_documents_the_exit_codes(cli, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exited:
+        cli("--help")
+    assert exited.value.code == 0
+    help_text = capsys.readouterr().out
+    assert re.search(r"^\s+0\s+success", help_text, re.MULTILINE)
+    assert re.search(r"^\s+1\s+check:", help_text, re.MULTILINE)
+    assert re.search(r"^\s+2\s+invalid input", help_text, re.MULTILINE)
 
 
 @pytest.mark.parametrize(
