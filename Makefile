@@ -49,10 +49,17 @@ test: $(INSTALLED)
 
 # The edit-test loop: everything but the slow tests (the interpreter matrix, type
 # checkers, the wheel, the documentation page, property tests, real processes and
-# servers), which make test runs.
+# servers), which make test runs. Its two commands keep their bytecode from one run
+# to the next, in .pytest_cache/ rather than beside the sources, even where
+# PYTHONDONTWRITEBYTECODE is set: compiling the tests (and rewriting their asserts)
+# anew in each worker is a good part of a run. (Only these two: pip, setting up
+# .venv, would put the tools' bytecode there too, where make test never looks.) Nor
+# does it load the pytest plugins of hypothesis and anyio, which none of its tests
+# use, in each of its three processes.
+KEEP_BYTECODE := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX="$(CURDIR)/.pytest_cache/pycache"
 quick: $(INSTALLED)
-	$(PY) -m pytest -q -n 2 -m "not slow"
-	$(PY) -m generator check
+	$(KEEP_BYTECODE) $(PY) -m pytest -q -n 2 -m "not slow" -p no:hypothesispytest -p no:anyio
+	$(KEEP_BYTECODE) $(PY) -m generator check
 
 # Side by side with CPython's own http on every supported CPython found;
 # prints Markdown tables of medians and ratios (a benchmark, not a test).

@@ -15,7 +15,7 @@ import functools
 import types
 import typing
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, Callable, ClassVar
 
 _RFC_EDITOR = "https://www.rfc-editor.org/rfc/rfc{}.html"
 _DATATRACKER = "https://datatracker.ietf.org/doc/html/{}"
@@ -200,13 +200,10 @@ WHERE = ("line", "field_lines")
 def build(record_type: type[Any], value: dict[str, Any], **where: Any) -> Any:
     """The record of a validated mapping: each field converted to its declared type
     (a nested record, a tuple of them, a date), an absent one given its default."""
-    hints = type_hints(record_type)  # type: ignore[arg-type]
     fields = {}
-    for field in dataclasses.fields(record_type):
-        if field.name in WHERE:
-            continue
-        if field.name in value:
-            fields[field.name] = _convert(hints[field.name], value[field.name])
+    for name, convert in _fields(record_type):  # type: ignore[arg-type]
+        if name in value:
+            fields[name] = convert(value[name])
     return record_type(**fields, **where)
 
 
@@ -216,23 +213,39 @@ def type_hints(record_type: Any) -> dict[str, Any]:
     return typing.get_type_hints(record_type)
 
 
-def _convert(annotation: Any, value: Any) -> Any:
+@functools.lru_cache(maxsize=None)
+def _fields(record_type: Any) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each field a registry gives the record type, with how its value is converted:
+    worked out once per type, not once per value."""
+    hints = type_hints(record_type)
+    return tuple(
+        (field.name, _converter(hints[field.name]))
+        for field in dataclasses.fields(record_type)
+        if field.name not in WHERE
+    )
+
+
+def _converter(annotation: Any) -> Callable[[Any], Any]:
     origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType):
-        if value is None:
-            return None
-        (annotation,) = [option for option in arguments if option is not type(None)]
-        return _convert(annotation, value)
+        (option,) = [option for option in arguments if option is not type(None)]
+        convert = _converter(option)
+        return lambda value: None if value is None else convert(value)
     if origin is tuple:
-        return tuple(_convert(arguments[0], item) for item in value)
+        convert_item = _converter(arguments[0])
+        return lambda value: tuple(convert_item(item) for item in value)
     if origin is dict:
-        return dict(value)
+        return dict
     if annotation is datetime.date:
-        return datetime.date.fromisoformat(value)
+        return datetime.date.fromisoformat
     if hasattr(annotation, "from_value"):
-        return annotation.from_value(value)
+        return annotation.from_value  # type: ignore[no-any-return]
     if dataclasses.is_dataclass(annotation):
-        return build(annotation, value)  # type: ignore[arg-type]
+        return functools.partial(build, annotation)  # type: ignore[arg-type]
+    return _as_it_is
+
+
+def _as_it_is(value: Any) -> Any:
     return value
 
 

@@ -16,6 +16,8 @@ from typing import Any, Callable, Iterable
 
 import jsonschema
 import referencing
+import referencing.exceptions
+import referencing.jsonschema
 
 from .problems import Problem
 from .sourcefile import DATA, read_json
@@ -120,6 +122,110 @@ def _schemas() -> referencing.Registry[Any]:
     )
 
 
+class _NotInlined(Exception):
+    """A schema whose references are left to jsonschema: one it would resolve
+    differently once copied in place (a nested $id, an anchor, a dynamic or circular
+    reference), or one it cannot resolve, which it reports as it always has."""
+
+
+# Keywords whose value is data, never a schema, and the definitions, which are
+# applied only through references: left exactly as written.
+_AS_WRITTEN = frozenset(
+    {"$defs", "const", "default", "definitions", "enum", "examples"}
+)
+# Keywords whose value maps names (of properties) to schemas.
+_SCHEMA_MAPS = frozenset({"dependentSchemas", "patternProperties", "properties"})
+# What would make a copied subschema mean something else than where it was.
+_NOT_COPIED = frozenset(
+    {
+        "$anchor",
+        "$dynamicAnchor",
+        "$dynamicRef",
+        "$id",
+        "$recursiveAnchor",
+        "$recursiveRef",
+    }
+)
+# What a $ref may sit beside and still be copied into: annotations, no assertions.
+_ANNOTATIONS = frozenset({"$comment", "description", "title"})
+
+
+def _inlined(schema: dict[str, Any]) -> Any:
+    """`schema` with each $ref replaced by a copy of what it refers to, resolved as
+    jsonschema resolves it (in this schema, or another of data/ by its $id); the
+    schema itself where that cannot be done exactly (_NotInlined). jsonschema looks a
+    reference up again at every value it checks, and descends one level further for
+    it: a third of the time of validating a registry. Every error is the same as
+    through the reference: it comes from the same subschema, whose x-expected notes
+    are those the messages read (a $ref beside its own x-expected note keeps it, in
+    an allOf of the one schema)."""
+    try:
+        root = referencing.jsonschema.DRAFT202012.create_resource(schema)
+        resolver = _schemas().resolver_with_root(root)
+        return _inline(schema, resolver, (), {}, top=True)
+    except (_NotInlined, referencing.exceptions.Unresolvable):
+        return schema
+
+
+def _inline(
+    node: Any,
+    resolver: Any,  # referencing's Resolver
+    expanding: tuple[int, ...],
+    done: dict[int, Any],
+    top: bool = False,
+) -> Any:
+    """`node` inlined; `expanding`: the referred schemas being copied, by id;
+    `done`: those copied already."""
+    if isinstance(node, list):
+        return [_inline(item, resolver, expanding, done) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if _NOT_COPIED & (node.keys() - {"$id"} if top else node.keys()):
+        raise _NotInlined()
+    out: dict[str, Any] = {}
+    for keyword, value in node.items():
+        if keyword == "$ref":
+            continue
+        if keyword in _AS_WRITTEN or keyword.startswith("x-"):
+            out[keyword] = value
+        elif keyword in _SCHEMA_MAPS and isinstance(value, dict):
+            out[keyword] = {
+                name: _inline(item, resolver, expanding, done)
+                for name, item in value.items()
+            }
+        else:
+            out[keyword] = _inline(value, resolver, expanding, done)
+    if "$ref" not in node:
+        return out
+    reference = node["$ref"]
+    if not isinstance(reference, str):
+        raise _NotInlined()
+    resolved = resolver.lookup(reference)
+    key = id(resolved.contents)
+    if key in expanding:
+        raise _NotInlined()  # a schema that refers to itself
+    if key not in done:
+        done[key] = _inline(
+            resolved.contents, resolved.resolver, expanding + (key,), done
+        )
+    target = done[key]
+    if not out:
+        return target
+    if node.keys() - {"$ref"} <= _ANNOTATIONS and isinstance(target, dict):
+        # The referred schema, described where it is used: the same assertions, the
+        # same notes.
+        return {**target, **out}
+    if "allOf" in out:
+        raise _NotInlined()
+    # In the $ref's place, so that the keywords are applied in the same order.
+    return {
+        ("allOf" if keyword == "$ref" else keyword): (
+            [target] if keyword == "$ref" else out[keyword]
+        )
+        for keyword in node
+    }
+
+
 def _shared_definitions() -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     for uri in _schemas():
@@ -183,9 +289,9 @@ def _schema_problems(
     document: Document, schema: dict[str, Any], shown_path: str
 ) -> list[Problem]:
     problems = []
-    expectations = _field_expectations(schema)
     reported_missing: set[tuple[Location, str]] = set()
-    for error in _Validator(schema, registry=_schemas()).iter_errors(document.data):
+    validator = _Validator(_inlined(schema), registry=_schemas())
+    for error in validator.iter_errors(document.data):
         location: Location = tuple(error.absolute_path)
         if "propertyNames" in error.absolute_schema_path:
             key_location = location + (error.instance,)
@@ -214,7 +320,7 @@ def _schema_problems(
                         shown_path,
                         document.line_of(location),
                         where,
-                        f"is missing; expected {_expected(missing, own) if own else expectations[missing]}",
+                        f"is missing; expected {_expected(missing, own) if own else _field_expectations(schema)[missing]}",
                     )
                 )
         else:

@@ -71,8 +71,19 @@ class _Resolved(str):
 
 
 class _Loader(yaml.CSafeLoader):
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        # The tag of each (kind, text, implicit) met: a registry's keys and most of
+        # its values recur in every entry, and PyYAML's resolver, in Python, tries
+        # its expressions one by one on each.
+        self._resolved: dict[Any, _Resolved] = {}
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        return _Resolved(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        key = (kind, value, implicit)
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = self._resolved[key] = _Resolved(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        return tag
 
 
 # A location inside the document: mapping keys and sequence indexes from the top.

@@ -39,6 +39,7 @@ from generator.pythons import (  # noqa: E402
     version_tuple,
 )
 from generator.registry import Registry, load_registry  # noqa: E402
+from generator.sourcefile import shown  # noqa: E402
 from interpreters import find_interpreter, full_version, how_to_get  # noqa: E402
 
 # The generated package, in generated/ (which is on the import path).
@@ -156,20 +157,48 @@ def built_as_intended(
 _MEMORY = Path("/dev/shm")
 
 
+def _leaves_out_slow(config: pytest.Config) -> bool:
+    """Whether the run leaves the slow tests out, as make quick's `-m "not slow"`."""
+    return " ".join((config.option.markexpr or "").split()) == "not slow"
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Formatted texts are cached in a folder of this run's, not the user's (the
-    property tests alone would leave thousands of entries there); and the run's
-    temporary folders are in memory where there is a folder of it (workers are
-    given theirs inside the first one's)."""
+    """Formatted texts are cached in a folder of the tests', not the user's (the
+    property tests alone would leave thousands of entries there): a folder of this
+    run's, or, for the edit-test loop, which runs none of them, pytest's cache folder,
+    so that one run formats what the next one needs too, as make generate's cache
+    does; and the run's temporary folders are in memory where there is a folder of
+    it (workers are given theirs inside the first one's)."""
     if "HTTP_REGISTRIES_FORMAT_CACHE" not in os.environ:
-        folder = tempfile.mkdtemp(prefix="format-cache-")
+        if _leaves_out_slow(config) and getattr(config, "cache", None) is not None:
+            folder = str(config.cache.mkdir("format-cache"))
+        else:
+            folder = tempfile.mkdtemp(prefix="format-cache-")
+            config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
         os.environ["HTTP_REGISTRIES_FORMAT_CACHE"] = folder
-        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     worker = hasattr(config, "workerinput")
     if not worker and config.option.basetemp is None and os.access(_MEMORY, os.W_OK):
         base = tempfile.mkdtemp(prefix="http-registries-tests-", dir=_MEMORY)
         config.option.basetemp = base
         config.add_cleanup(lambda: shutil.rmtree(base, ignore_errors=True))
+
+
+# How a module says that every test of it is slow, in a line of its own.
+_ALL_SLOW = "\npytestmark = pytest.mark.slow\n"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A run that leaves the slow tests out (make quick's `-m "not slow"`) does not
+    import the modules whose every test is slow: each worker would import them (and
+    what they import, such as hypothesis) only to deselect all they hold."""
+    if (
+        collection_path.suffix == ".py"
+        and collection_path.name.startswith("test_")
+        and _leaves_out_slow(config)
+        and _ALL_SLOW in collection_path.read_text(encoding="utf-8")
+    ):
+        return True
+    return None
 
 
 def require_interpreter(minor: str) -> Path:
@@ -210,9 +239,13 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
 
 @dataclass
 class Project:
-    """A scratch copy of the registry, the templates and the generated files."""
+    """A scratch copy of the registries and the generated files, and of the templates
+    once a test asks for them (to edit them): until then the commands are pointed at
+    the committed templates, which they only read, so that a worker compiles them
+    once rather than once for each copy."""
 
     root: Path
+    committed_templates_given: bool = False
 
     def registry_of(self, kind: Kind) -> Path:
         return self.root / "data" / kind.registry
@@ -234,7 +267,15 @@ class Project:
 
     @property
     def templates(self) -> Path:
-        return self.root / "templates"
+        """The copy's templates folder, copied now if it was not yet."""
+        copy = self.root / "templates"
+        if not copy.exists():
+            assert not self.committed_templates_given, (
+                "the options given so far name the committed templates: ask for "
+                "project.templates before project.paths()"
+            )
+            _copy_tree(ROOT / "templates", copy)
+        return copy
 
     def paths(self, command: str = "generate") -> list[str]:
         """The options that point `command` at this copy."""
@@ -243,9 +284,13 @@ class Project:
             options += ["--registry", f"{kind.name}={self.registry_of(kind)}"]
             options += ["--iana", f"{kind.name}={self.iana_of(kind)}"]
         if command in ("generate", "check"):
+            templates = self.root / "templates"
+            if not templates.exists():
+                templates = ROOT / "templates"
+                self.committed_templates_given = True
             options += [
                 "--templates",
-                str(self.templates),
+                str(templates),
                 "--output",
                 str(self.generated),
             ]
@@ -378,21 +423,41 @@ def assert_reported(  # type: ignore[no-untyped-def]
     return report
 
 
+def assert_registry_reports(
+    kind: Kind, path: Path, line: int, field: str, fragment: str = ""
+) -> list[str]:
+    """The registry of `kind` at `path` does not load, and its report, the lines every
+    command prints for it, has a line `path:line: field: ...` (holding `fragment`; the
+    field may be followed by a path into it, `phrase[0]`), each of whose lines says
+    what was expected; returns the report. What a command does with a report (exit 2,
+    nothing else printed, nothing written) is assert_reported's, for every command."""
+    with pytest.raises(InputError) as raised:
+        load_registry(kind, path, shown(path))
+    lines = list(raised.value.report())
+    where = f"{shown(path)}:{line}" if line else shown(path)  # 0: the whole file
+    expected = re.compile(rf"{re.escape(f'{where}: {field}')}[:\[.]")
+    matching = [text for text in lines if expected.match(text)]
+    assert matching, f"no line starts with {expected!r} in {lines!r}"
+    assert any(fragment in text for text in matching), (fragment, lines)
+    assert all("; expected" in text for text in lines), lines
+    return lines
+
+
 def _code_of(entry: str) -> int:
     match = re.search(r"^  - code: (\d+)", entry, re.MULTILINE)
     assert match, entry
     return int(match.group(1))
 
 
+def _copy_tree(source: Path, copy: Path) -> None:
+    # Not the bytecode or tool caches a run may leave beside the sources.
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    for folder in ("data", "templates", "generated"):
-        # Not the bytecode or tool caches a run may leave beside the sources.
-        shutil.copytree(
-            ROOT / folder,
-            tmp_path / folder,
-            ignore=shutil.ignore_patterns(".*", "__pycache__"),
-        )
+    for folder in ("data", "generated"):
+        _copy_tree(ROOT / folder, tmp_path / folder)
     return Project(tmp_path)
 
 

@@ -15,6 +15,9 @@ from conftest import PACKAGE, ROOT, STATUSES, import_generated, load_or_report
 from generator.outputs import build_outputs
 from generator.registry import load_registry
 
+# Property tests, every one of them.
+pytestmark = pytest.mark.slow
+
 # RFC 9112, Section 4: reason-phrase = 1*( HTAB / SP / VCHAR / obs-text )
 REASON_PHRASE_CHARACTERS = (
     "\t" + "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x100)))
@@ -118,7 +121,6 @@ BASE_CLASS_NAMES = (
 
 # Generation includes black and an import; unique names drawn from a regex are
 # sometimes rejected: neither is a problem of the code under test.
-@pytest.mark.slow
 @settings(
     max_examples=500,
     deadline=None,
@@ -232,7 +234,6 @@ documents = st.one_of(
 )
 
 
-@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_any_document_is_either_valid_or_reported(document: object) -> None:
@@ -242,7 +243,6 @@ def test_any_document_is_either_valid_or_reported(document: object) -> None:
     )
 
 
-@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=200))
 def test_any_bytes_are_either_valid_or_reported(raw: bytes) -> None:

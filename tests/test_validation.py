@@ -1,9 +1,14 @@
-"""Every invalid registry: exit 2, one `file:line: field: problem; expectation` line each, nothing written."""
+"""Every invalid registry: exit 2, one `file:line: field: problem; expectation` line each, nothing written.
+
+What every command does with a registry's problems is checked through the commands;
+each kind of problem, on the report of the registry's own load (which is what the
+commands print), in a copy of that registry alone."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,12 +21,22 @@ from conftest import (
     REGISTRIES,
     ROOT,
     STATUSES,
+    Kind,
     Project,
+    assert_registry_reports,
     assert_reported,
     edit,
     line_of,
 )
 from generator.cli import EXITS
+
+
+def _copy(kind: Kind, folder: Path) -> Path:
+    """A copy of the kind's committed registry, alone in `folder`."""
+    path = folder / kind.registry
+    shutil.copyfile(ROOT / "data" / kind.registry, path)
+    return path
+
 
 RENAME = (
     '        renamed_in: "3.13"\n'
@@ -426,13 +441,14 @@ def test_every_command_reports_an_invalid_registry_alike(project: Project, cli) 
     )
 
 
-def test_not_utf8(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    text = project.registry.read_text(encoding="utf-8")
+def test_not_utf8(tmp_path: Path) -> None:
+    path = _copy(STATUSES.kind, tmp_path)
+    text = path.read_text(encoding="utf-8")
     line = line_of(text, "phrase: Not Found")
-    project.registry.write_bytes(
+    path.write_bytes(
         text.replace("phrase: Not Found", "phrase: Not Fo\u00e9und").encode("latin-1")
     )
-    assert_reported(project, cli, project.registry, line, "encoding", "byte 0xe9")
+    assert_registry_reports(STATUSES.kind, path, line, "encoding", "byte 0xe9")
 
 
 def test_missing_file(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
@@ -440,9 +456,10 @@ def test_missing_file(project: Project, cli) -> None:  # type: ignore[no-untyped
     assert_reported(project, cli, project.registry, 0, "file", "does not exist")
 
 
-def test_empty_file(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
-    project.registry.write_text("# nothing here yet\n", encoding="utf-8")
-    assert_reported(project, cli, project.registry, 0, "file", "is empty")
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / STATUSES.kind.registry
+    path.write_text("# nothing here yet\n", encoding="utf-8")
+    assert_registry_reports(STATUSES.kind, path, 0, "file", "is empty")
 
 
 @pytest.mark.parametrize(
@@ -459,10 +476,13 @@ def test_empty_file(project: Project, cli) -> None:  # type: ignore[no-untyped-d
         ),
     ],
 )
-def test_top_level_of_the_wrong_shape(project: Project, cli, text: str, field: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
-    project.registry.write_text(text, encoding="utf-8")
+def test_top_level_of_the_wrong_shape(
+    tmp_path: Path, text: str, field: str, fragment: str
+) -> None:
+    path = tmp_path / STATUSES.kind.registry
+    path.write_text(text, encoding="utf-8")
     line = 2 if text.startswith("statuses:\n") else 1
-    assert_reported(project, cli, project.registry, line, field, fragment)
+    assert_registry_reports(STATUSES.kind, path, line, field, fragment)
 
 
 def test_every_problem_is_reported_in_line_order(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
@@ -515,17 +535,14 @@ def test_usage_errors_exit_2() -> None:
         assert "usage:" in result.stderr
 
 
-def test_help_documents_the_exit_codes() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert re.search(r"^\s+0\s+success", result.stdout, re.MULTILINE)
-    assert re.search(r"^\s+1\s+check:", result.stdout, re.MULTILINE)
-    assert re.search(r"^\s+2\s+invalid input", result.stdout, re.MULTILINE)
+def test_help_documents_the_exit_codes(cli, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exited:
+        cli("--help")
+    assert exited.value.code == 0
+    help_text = capsys.readouterr().out
+    assert re.search(r"^\s+0\s+success", help_text, re.MULTILINE)
+    assert re.search(r"^\s+1\s+check:", help_text, re.MULTILINE)
+    assert re.search(r"^\s+2\s+invalid input", help_text, re.MULTILINE)
 
 
 @pytest.mark.parametrize(
@@ -602,6 +619,53 @@ def test_the_schema_is_a_valid_json_schema(kind) -> None:  # type: ignore[no-unt
     from generator.registry import schema_document
 
     jsonschema.Draft202012Validator.check_schema(schema_document(kind))
+
+
+# Values of each type the schemas tell apart.
+WRONG = [None, True, -1, 1.5, "", " padded", "x", [], [1], {}, {"x": 1}]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_references_applied_in_place_find_what_the_schema_finds(
+    kind: Kind, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The validator applies a registry's schema with each reference replaced by
+    what it refers to (jsonschema would look it up again at every value): nothing
+    is left to look up, and every problem of a damaged registry is reported exactly
+    as through the references."""
+    import collections
+    import copy
+    import json
+
+    from generator import validation
+    from generator.registry import schema_document
+    from generator.yamlsource import Document, read_document
+
+    schema = schema_document(kind)
+    inlined = validation._inlined(schema)
+    applied = {key: value for key, value in inlined.items() if key != "$defs"}
+    assert '"$ref"' not in json.dumps(applied)
+    assert '"$ref"' in json.dumps(schema)  # or there was nothing to replace
+
+    document = read_document(ROOT / "data" / kind.registry, "r", kind.entries)
+    entries = copy.deepcopy(document.data[kind.entries])
+    for index, entry in enumerate(entries):
+        field = sorted(entry)[index % len(entry)]
+        if index % 3 == 0:
+            del entry[field]  # missing, where it is required
+        else:
+            entry[field] = copy.deepcopy(WRONG[index % len(WRONG)])
+        if index % 5 == 0:
+            entry["x_unknown"] = 1
+    # The keys put in have no line of their own: 0.
+    key_lines = collections.defaultdict(int, document.key_lines)
+    damaged = Document({kind.entries: entries}, document.lines, key_lines, [])
+    found = validation._schema_problems(damaged, schema, "r")
+    assert len(found) >= len(entries) // 2
+    monkeypatch.setattr(validation, "_inlined", lambda schema: schema)
+    assert [str(problem) for problem in found] == [
+        str(problem) for problem in validation._schema_problems(damaged, schema, "r")
+    ]
 
 
 # The method registry goes through the same reader and validator.
@@ -705,15 +769,15 @@ METHOD_CASES = [
     ids=[f"status: {case[0]}" for case in CASES]
     + [f"method: {case[0]}" for case in METHOD_CASES],
 )
-def test_an_invalid_registry_is_reported(project: Project, cli, kind, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
-    path = project.registry_of(kind)
+def test_an_invalid_registry_is_reported(tmp_path: Path, kind, case, old, new, field, fragment, offset) -> None:  # type: ignore[no-untyped-def]
+    path = _copy(kind, tmp_path)
     text = path.read_text(encoding="utf-8")
     line = edit(path, old, new)
     if isinstance(offset, str):  # the line of another text
         line = line_of(text, offset)
     else:
         line += offset
-    assert_reported(project, cli, path, line, field, fragment)
+    assert_registry_reports(kind, path, line, field, fragment)
 
 
 @pytest.mark.parametrize(
@@ -725,10 +789,13 @@ def test_an_invalid_registry_is_reported(project: Project, cli, kind, case, old,
     ],
     ids=["an unquoted colon", "indented deeper", "indented less"],
 )
-def test_a_yaml_syntax_error_says_its_usual_cause(project: Project, cli, text: str, hint: str) -> None:  # type: ignore[no-untyped-def]
-    project.registry.write_text(text, encoding="utf-8")
-    report = assert_reported(project, cli, project.registry, 3, "syntax", hint)
-    assert "expected valid YAML" in report
+def test_a_yaml_syntax_error_says_its_usual_cause(
+    tmp_path: Path, text: str, hint: str
+) -> None:
+    path = tmp_path / STATUSES.kind.registry
+    path.write_text(text, encoding="utf-8")
+    report = assert_registry_reports(STATUSES.kind, path, 3, "syntax", hint)
+    assert any("expected valid YAML" in line for line in report)
 
 
 def test_a_date_that_is_not_one_says_the_form_it_needs(cli, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -4,9 +4,8 @@ copy, offline), on exactly the supported CPythons, running the README's test com
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -15,22 +14,17 @@ from generator.pythons import SUPPORTED
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
-def test_the_workflows_are_valid() -> None:
+def test_the_workflows_are_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    """check-jsonschema's command, run in this process (its own process would only
+    import it again)."""
+    from check_jsonschema import main
+
     assert WORKFLOWS
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "check_jsonschema",
-            "--builtin-schema",
-            "vendor.github-workflows",
-            *map(str, WORKFLOWS),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    with pytest.raises(SystemExit) as exited:
+        main(["--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)])
+    output = capsys.readouterr()
+    assert exited.value.code == 0, output.out + output.err
+    assert output.out.count("validation done") == 1, output.out
 
 
 def test_the_workflow_runs_the_readme_s_test_command_on_every_supported_cpython() -> (
