@@ -98,6 +98,22 @@ def _package_context() -> dict[str, Any]:
             (kind.name, *kind.constants) for kind in KINDS if kind.constants
         ],
         "folded": [kind.name for kind in KINDS if kind.fold("A") == "a"],
+        # Each registry's title, and the names of its constants, lookup and listing
+        # at the package's top: what the package's docstring lists.
+        "catalogue": [
+            (
+                kind.title,
+                *(
+                    name
+                    for given in (kind.constants[1], "lookup", "entries")
+                    for name, _, attribute in kind.top_level
+                    if attribute == given
+                ),
+            )
+            for kind in KINDS
+            if kind.constants
+        ],
+        "enums": [kind.enum.class_name for kind in KINDS if kind.enum],
         # Each registry's lookup, by the registry's name: the module that gives it.
         "lookups": [
             (kind.name, module)
