@@ -272,4 +272,4 @@ def answer(key):
 
 def entries():
     """The answer for each token, in the registry's order."""
-    return tuple(CacheDirectiveInfo(*fields) for fields in TOKENS.values())
+    return tuple(answer(key) for key in TOKENS)

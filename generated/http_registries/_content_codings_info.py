@@ -242,4 +242,4 @@ def answer(key):
 
 def entries():
     """The answer for each token, in the registry's order."""
-    return tuple(ContentCodingInfo(*fields) for fields in TOKENS.values())
+    return tuple(answer(key) for key in TOKENS)
