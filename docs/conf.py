@@ -109,7 +109,7 @@ def _rst(text: str) -> str:
 
 
 def _declared_api() -> None:
-    """The API of every declared registry (generator/table.py), under the names the
+    """The API of every registry declared as data (data/*.declaration.yaml), under the names the
     package gives at its top, which api.rst includes: made from the declarations at
     every build, so that a new registry is in the API and the index by itself."""
     parts, modules = [], []
@@ -145,7 +145,7 @@ def _declared_api() -> None:
             )
             asked = "any token the registry knows" + (
                 ", in any spelling, and as bytes (read as Latin-1)"
-                if table.folds_case
+                if table.case_insensitive
                 else ", and as bytes (read as Latin-1)"
             )
         attributes = (

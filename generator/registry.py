@@ -205,7 +205,9 @@ def _records(
 ) -> tuple[tuple[Entry, ...], dict[str, Any]]:
     schema = parse_json(schema_text, shown_schema, _SCHEMA)
     _check_kind(kind, schema, shown_schema)
-    document = parse_document(text, shown_path, kind.entries)
+    document = parse_document(
+        text, shown_path, f"a mapping with a '{kind.entries}' list"
+    )
     rules = Rules(
         kind.entries, kind.record.KEY, kind.fold, kind.rules, kind.registry_rules
     )

@@ -1,8 +1,9 @@
 """A registry declared as data: one of IANA's tables of codes or tokens.
 
-A declaration (a Table in generator/kinds/) says what is particular to a registry:
-its title and IANA's file, whether its keys are numbers (an IntEnum of codes) or
-tokens (a class of string constants), its own columns and their types, how its keys
+A declaration (data/MODULE.declaration.yaml, whose fields
+data/declaration.schema.json describes) says what is particular to a registry: its
+title and IANA's file, whether its keys are numbers (an IntEnum of codes) or tokens
+(a class of string constants), its own columns and their types, how its keys
 compare, how a constant is named, and the sets the RFCs define. Everything else is
 shared: the record type, the registry's JSON Schema, the reading of IANA's file and
 the comparison with it are made here from the declaration, and the shared templates
@@ -14,14 +15,17 @@ import dataclasses
 import datetime
 import keyword
 import re
-import typing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterator, Literal
 
 from .iana import Differ, IanaRegistry, IanaRow, cited, not_listed, references
-from .kind import Kind, Output, same
-from .problems import Problem
-from .records import Entry, SpecReference
+from .kind import Kind, Output
+from .problems import InputError, Problem
+from .records import Entry, SpecReference, build
+from .sourcefile import DATA, read_json, shown
+from .validation import validate
+from .yamlsource import field_name, read_document
 
 # IANA's first word, in a row's name (or description) column, for what the row is:
 # one that registers nothing, or a deprecated or withdrawn token.
@@ -55,10 +59,7 @@ def upper_snake(name: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "_", name).strip("_").upper()
 
 
-def fold_case(key: Any) -> Any:
-    """Tokens that compare case-insensitively (content codings, cache directives,
-    authentication schemes)."""
-    return key.lower() if isinstance(key, str) else key
+_TYPES = {"int": int, "str": str, "bool": bool, "date": datetime.date}
 
 
 @dataclass(frozen=True)
@@ -66,38 +67,42 @@ class Column:
     """A column of the registry's own, beyond the key, the name and the citation."""
 
     name: str  # the registry's field, the answer's attribute and the export's key
-    type: Any  # int, str, bool, or Literal["a", "b"]
+    type: Literal["int", "str", "bool", "date"]
     description: str  # for the schema, the export and the documentation
+    values: tuple[str, ...] = ()  # the only values a text column may hold, if any
     heading: str | None = None  # its heading in the tables; None: not shown there
     iana: str | None = None  # the column of IANA's file it is compared with
-    # How IANA's text of the column reads as the registry's value (a number); None:
-    # the text is compared as it is.
-    from_iana: Callable[[str], Any] | None = None
+    # The texts of IANA's file that stand for null in a column of numbers.
+    iana_null: tuple[str, ...] = ()
     # What null stands for where the column may hold it ("no limit"); None: it may not.
     null_means: str | None = None
 
+    @property
+    def python_type(self) -> Any:
+        return Literal[self.values] if self.values else _TYPES[self.type]
 
-# IANA's Description column, as several registries have it.
-DESCRIPTION = Column(
-    "description",
-    str,
-    "IANA's description.",
-    heading="Description",
-    iana="Description",
-)
+    def from_iana(self, text: str) -> Any:
+        """IANA's text of the column as the registry's value: a number in decimal or
+        hexadecimal, or null for an iana_null text; any other column's text as it is
+        (ValueError where a number is not one)."""
+        if self.type != "int":
+            return text
+        return None if text in self.iana_null else int(text, 0)
 
 
 @dataclass(frozen=True)
 class Subset:
     """A set the RFCs define over the registry: a frozenset of the keys (or the
-    members) of the entries `where` holds for, named `name` in the module."""
+    members) of the entries whose flag `column` holds `value`, named `name` in the
+    module."""
 
     name: str
     comment: str  # what the set is, and the RFC that defines it
-    where: Callable[[Any], bool]
+    column: str
+    value: bool
 
     def of(self, entries: tuple[Any, ...]) -> list[Any]:
-        return [entry for entry in entries if self.where(entry)]
+        return [entry for entry in entries if getattr(entry, self.column) is self.value]
 
 
 @dataclass(frozen=True)
@@ -156,34 +161,19 @@ class Table:
     formula: Formula | None = None
     hex_width: int = 0  # codes written in hexadecimal with this many digits; 0: decimal
     space: tuple[int, int] | None = None  # the codes there can be: (0, 0xff)
-    fold: Callable[[Any], Any] = same
-    constant: Callable[[str], str] = upper_snake
+    case_insensitive: bool = False  # tokens that compare case-insensitively
+    # A prefix of IANA's names that the constants leave out: SETTINGS_.
+    constant_without_prefix: str | None = None
     position: int = 100  # where the registry stands among the others
 
-    def __post_init__(self) -> None:
-        """What a declaration must hold together, said in one line."""
-        wrong = []
-        if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", self.name):
-            wrong.append(f"name {self.name!r} is not lowercase words joined by -")
-        for what in ("module", "class_name"):
-            value = getattr(self, what)
-            if not (
-                value.isidentifier() and value.isascii() and not value.startswith("_")
-            ):
-                wrong.append(f"{what} {value!r} is not a public Python name")
-        if self.numeric and self.space is None:
-            wrong.append("a registry of codes needs its space, such as (0x00, 0xff)")
-        for column in (self.value_column, self.name_column, self.status_column):
-            if column is not None and column not in self.iana_header:
-                wrong.append(f"{column!r} is not one of iana_header's columns")
-        names = [column.name for column in self.columns]
-        for name in names:
-            if names.count(name) > 1 or name in _TABLE_FIELDS:
-                wrong.append(
-                    f"the column {name!r} is declared twice, or is a shared field"
-                )
-        if wrong:
-            raise ValueError("; ".join(dict.fromkeys(wrong)))
+    def fold(self, key: Any) -> Any:
+        """A key as the registry compares keys: for order, duplicates, lookups and
+        IANA."""
+        return key.lower() if self.case_insensitive and isinstance(key, str) else key
+
+    def constant(self, name: str) -> str:
+        """The constant of an entry's name, by the declaration's rule."""
+        return upper_snake(name.removeprefix(self.constant_without_prefix or ""))
 
     @property
     def key(self) -> str:
@@ -191,7 +181,7 @@ class Table:
 
     @property
     def has_dates(self) -> bool:
-        return any(column.type is datetime.date for column in self.columns)
+        return any(column.type == "date" for column in self.columns)
 
     @property
     def page(self) -> str:
@@ -217,10 +207,6 @@ class Table:
     def entries_name(self) -> str:
         return f"{self.name.replace('-', '_')}_entries"
 
-    @property
-    def folds_case(self) -> bool:
-        return bool(self.fold("A") == "a")
-
     def states_of(self, registry: Any) -> list[str]:
         """The states an answer can have: the registry's, and unassigned for a code
         no row holds."""
@@ -234,12 +220,10 @@ class Table:
     def column_type(self, name: str) -> str:
         """A column's type as a stub writes it."""
         (column,) = [column for column in self.columns if column.name == name]
-        if typing.get_origin(column.type) is Literal:
-            values = ", ".join(repr(value) for value in typing.get_args(column.type))
+        if column.values:
+            values = ", ".join(repr(value) for value in column.values)
             return f"Literal[{values}] | None"
-        if column.type is datetime.date:
-            return "datetime.date | None"
-        return f"{column.type.__name__} | None"
+        return f"{'datetime.date' if column.type == 'date' else column.type} | None"
 
     def cell(self, entry: Any, column: Column) -> str:
         """A column's value in a table: yes for true, the text of the rest."""
@@ -295,6 +279,93 @@ class Table:
         )
 
 
+def read_declaration(path: Path) -> Table:
+    """The declaration at `path`, validated by data/declaration.schema.json and by
+    what a schema cannot say (the columns it names exist); InputError with every
+    problem, each at its line."""
+    shown_path = shown(path)
+    document = read_document(
+        path, shown_path, "a registry's declaration", "the registry's declaration"
+    )
+    schema = read_json(DATA / "declaration.schema.json", "a JSON Schema")
+    problems = validate(document, schema, shown_path) or list(
+        _inconsistencies(document, shown_path, path.name)
+    )
+    if problems:
+        raise InputError(problems)
+    table: Table = build(Table, document.data)
+    return table
+
+
+def _inconsistencies(document: Any, shown_path: str, file: str) -> Iterator[Problem]:
+    """The columns of IANA's a declaration names that its iana_header lacks, the
+    columns of its own that its sets name but it lacks, or that it gives twice, and
+    a module that is not the file's name (`file`)."""
+    data = document.data
+
+    def problem(location: tuple[str | int, ...], message: str) -> Problem:
+        return Problem(
+            shown_path, document.line_of(location), field_name(location), message
+        )
+
+    header = data["iana_header"]
+    columns = data.get("columns", [])
+    # The value and reference columns are named by default: checked all the same.
+    defaults = {"value_column": "Value", "reference_column": "Reference"}
+    named: list[tuple[tuple[str | int, ...], str]] = [
+        ((field,), data.get(field, defaults.get(field)))
+        for field in ("value_column", "name_column", "placeholder_column")
+        + ("status_column", "reference_column")
+        if field in data or field in defaults
+    ]
+    named += [
+        (("columns", index, "iana"), column["iana"])
+        for index, column in enumerate(columns)
+        if "iana" in column
+    ]
+    for location, heading in named:
+        if heading not in header:
+            yield problem(
+                location,
+                f"{heading!r} is not one of iana_header's columns; expected one of {', '.join(header)}",
+            )
+    types = {}
+    for index, column in enumerate(columns):
+        if column["name"] in types or column["name"] in _TABLE_FIELDS:
+            yield problem(
+                ("columns", index, "name"),
+                f"{column['name']} is declared twice, or is a field every registry "
+                "has; expected another name",
+            )
+        types[column["name"]] = column["type"]
+    for index, subset in enumerate(data.get("subsets", [])):
+        if types.get(subset["column"]) != "bool":
+            yield problem(
+                ("subsets", index, "column"),
+                f"{subset['column']} is not a column of flags; expected the name of "
+                "a declared column of type bool",
+            )
+    for index, mapping in enumerate(data.get("mappings", [])):
+        if mapping["column"] not in types:
+            yield problem(
+                ("mappings", index, "column"),
+                f"{mapping['column']} is not a column; expected the name of a "
+                "declared column",
+            )
+    module = file.removesuffix(".declaration.yaml")
+    if data["module"] != module:
+        yield problem(
+            ("module",),
+            f"{data['module']} is not the declaration's file name; expected {module}, "
+            f"the name of data/{module}.yaml, its registry",
+        )
+    for field in ("module", "class_name"):
+        if keyword.iskeyword(data[field]):
+            yield problem(
+                (field,), f"{data[field]} is a Python keyword; expected a name"
+            )
+
+
 @dataclass(frozen=True, kw_only=True)
 class TableEntry(Entry):
     """What every declared registry's entries have besides their key and columns."""
@@ -318,7 +389,9 @@ def _record_type(table: Table) -> type[Entry]:
     fields: list[Any] = (
         [("value", int), ("last", int | None, None)] if table.numeric else []
     )
-    fields += [(column.name, column.type | None, None) for column in table.columns]
+    fields += [
+        (column.name, column.python_type | None, None) for column in table.columns
+    ]
     record = dataclasses.make_dataclass(
         f"{table.class_name}Entry",
         fields,
@@ -523,22 +596,22 @@ def _schema(table: Table) -> dict[str, Any]:
 
 
 def _column_schema(column: Column) -> dict[str, Any]:
-    if typing.get_origin(column.type) is Literal:
-        values = list(typing.get_args(column.type))
+    if column.values:
+        values = list(column.values)
         schema: dict[str, Any] = {
             "enum": values,
             "x-expected": f"one of {', '.join(map(str, values))}",
         }
-    elif column.type is bool:
+    elif column.type == "bool":
         schema = {"type": "boolean", "x-expected": "true or false"}
-    elif column.type is int:
+    elif column.type == "int":
         schema = {
             "type": ["integer", "null"] if column.null_means else "integer",
             "minimum": 0,
             "x-expected": "a whole number"
             + (f", or null for {column.null_means}" if column.null_means else ""),
         }
-    elif column.type is datetime.date:
+    elif column.type == "date":
         schema = {
             "type": "string",
             "format": "date",
@@ -599,9 +672,7 @@ def _iana(table: Table) -> IanaRegistry:
                 continue
             text = fields[column.iana]
             try:
-                texts[column.name] = (
-                    column.from_iana(text) if column.from_iana else text
-                )
+                texts[column.name] = column.from_iana(text)
             except ValueError:
                 problems.append(
                     Problem(

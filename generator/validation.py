@@ -46,8 +46,13 @@ class Rules:
 
 
 def validate(
-    document: Document, schema: dict[str, Any], shown_path: str, rules: Rules
+    document: Document,
+    schema: dict[str, Any],
+    shown_path: str,
+    rules: Rules | None = None,
 ) -> list[Problem]:
+    """Every problem of the document: the reader's, the schema's, and (with `rules`)
+    those across a registry's entries."""
     too_long = _too_many_items(document, schema, shown_path)
     if too_long:
         return document.problems + too_long
@@ -58,7 +63,7 @@ def validate(
     for problem in (
         _padded_text(document, shown_path)
         + _schema_problems(document, schema, shown_path)
-        + _cross_entry_problems(document, shown_path, rules)
+        + (_cross_entry_problems(document, shown_path, rules) if rules else [])
     ):
         if (problem.line, problem.field) not in reported:
             problems.append(problem)

@@ -106,14 +106,15 @@ class Document:
         return self.lines[location]
 
 
-def read_document(path: Path, shown_path: str, entries: str) -> Document:
-    """`entries`: the name of the registry's top-level list, for the message of an empty file."""
-    return parse_document(
-        read_text(path, shown_path, "the registry file"), shown_path, entries
-    )
+def read_document(
+    path: Path, shown_path: str, expected: str, what: str = "the registry file"
+) -> Document:
+    """`expected`: what the file holds, for the message of an empty one (a mapping
+    with a 'statuses' list); `what`: the file, for the message of an unreadable one."""
+    return parse_document(read_text(path, shown_path, what), shown_path, expected)
 
 
-def parse_document(text: str, shown_path: str, entries: str) -> Document:
+def parse_document(text: str, shown_path: str, expected: str) -> Document:
     """The document of a registry's text, as read_document reads a file's."""
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -147,7 +148,7 @@ def parse_document(text: str, shown_path: str, entries: str) -> Document:
                     shown_path,
                     0,
                     "file",
-                    f"is empty; expected a mapping with a '{entries}' list",
+                    f"is empty; expected {expected}",
                 )
             ]
         )

@@ -1,4 +1,4 @@
-"""Every registry declared as data (generator/table.py), as a user meets it: its
+"""Every registry declared as data (data/*.declaration.yaml), as a user meets it: its
 constants, its lookup, the sets the RFCs define, and what it costs to import. The
 expected values come from each registry and from IANA's file beside it, so that a
 registry edit passes untouched."""
@@ -92,7 +92,7 @@ def test_a_token_is_answered_in_every_spelling_and_as_bytes(kind) -> None:  # ty
     table, module = _module(kind)
     for entry in REGISTRIES[kind.name].entries:
         spellings = [entry.name, entry.name.encode("latin-1")]
-        if table.folds_case:
+        if table.case_insensitive:
             spellings += [entry.name.upper(), entry.name.swapcase()]
         for spelling in spellings:
             answer = module.lookup(spelling)
@@ -114,7 +114,7 @@ def test_the_sets_and_mappings_are_the_registry_s(kind) -> None:  # type: ignore
         expected = {
             entry.value if table.numeric else table.fold(entry.name)
             for entry in entries
-            if subset.where(entry)
+            if getattr(entry, subset.column) is subset.value
         }
         assert getattr(module, subset.name) == expected
         assert getattr(importlib.import_module(PACKAGE_NAME), subset.name) is getattr(module, subset.name)
@@ -178,3 +178,31 @@ def test_the_package_and_the_enums_of_cpython_import_no_declared_registry() -> N
         check=True,
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_declaration_schema_and_the_declaration_s_records_agree() -> None:
+    """Every field data/declaration.schema.json lets a declaration give is one its
+    record type has, and the other way round, at every level: a field added to one
+    alone is a failing test, never a declaration silently read without it."""
+    import json
+
+    from generator.records import mismatch
+    from generator.table import Column, Formula, Mapping, Subset, Table
+
+    schema = json.loads((ROOT / "data" / "declaration.schema.json").read_text(encoding="utf-8"))
+    for record, properties in (
+        (Table, schema["properties"]),
+        (Column, schema["$defs"]["column"]["properties"]),
+        (Subset, schema["$defs"]["subset"]["properties"]),
+        (Mapping, schema["$defs"]["mapping"]["properties"]),
+        (Formula, schema["$defs"]["formula"]["properties"]),
+    ):
+        assert mismatch(record, properties) is None, record.__name__
+
+
+@pytest.mark.parametrize("kind", DECLARED, ids=_ids)
+def test_each_declaration_is_the_file_beside_its_registry(kind) -> None:  # type: ignore[no-untyped-def]
+    """A declaration's module is its file's name, the name of its registry."""
+    table = kind.template_context["table"]
+    assert (ROOT / "data" / f"{table.module}.declaration.yaml").is_file()
+    assert (ROOT / "data" / kind.registry).is_file()

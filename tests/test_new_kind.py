@@ -1,8 +1,7 @@
 """A new registry is a registry file and a declaration, nothing more: a small
 registry of the test's own is added to a copy of the project as CONTRIBUTING.md says
-(its declaration in generator/kinds/, its registry in data/, IANA's file in
-data/iana/), and gets every output the others have: the module with its constants
-and lookup, the stub, the table, the export and its schema, its documentation page,
+(its declaration and its registry in data/, IANA's file in data/iana/), and gets
+every output the others have: the module with its constants and lookup, the stub, the table, the export and its schema, its documentation page,
 the package command's answer and its names at the package's top, with no shared
 file touched."""
 
@@ -22,7 +21,7 @@ from conftest import PACKAGE_NAME, ROOT, code_blocks
 pytestmark = pytest.mark.slow
 
 # The declaration CONTRIBUTING.md shows, as a contributor would copy it.
-(DECLARATION,) = code_blocks("CONTRIBUTING.md", "python")
+(DECLARATION,) = [block for block in code_blocks("CONTRIBUTING.md", "yaml") if "iana_header:" in block]
 
 REGISTRY = """\
 entries:
@@ -55,7 +54,7 @@ PROVENANCE = """
 # What a contributor adds, and nothing else outside generated/ (and the section on
 # IANA's file in data/iana/README.md).
 ADDED = {
-    "generator/kinds/range_unit.py": DECLARATION,
+    "data/range_units.declaration.yaml": DECLARATION,
     "data/range_units.yaml": REGISTRY,
     "data/iana/range-units.csv": IANA,
 }
@@ -153,16 +152,18 @@ def test_a_new_registry_is_its_file_and_its_declaration(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "declaration, message",
     [
-        (DECLARATION.replace('    summary="A unit of the Range field (RFC 9110, Section 14.1).",\n', ""), "missing 1 required positional argument: 'summary'"),
-        (DECLARATION.replace('module="range_units"', 'module="range-units"'), "module 'range-units' is not a public Python name"),
-        (DECLARATION.replace("TABLE = ", "TABEL = "), "declares no registry"),
+        (DECLARATION.replace("summary: A unit of the Range field (RFC 9110, Section 14.1).\n", ""), ":1: summary: is missing; expected one sentence"),
+        (DECLARATION.replace("module: range_units", "module: range-units"), ": module: got 'range-units'; expected a lowercase Python module name"),
+        (DECLARATION.replace("iana: Description}", "iana: Descripton}"), ": iana: 'Descripton' is not one of iana_header's columns"),
     ],
-    ids=["a field missing", "a wrong module name", "no declaration"],
+    ids=["a field missing", "a wrong module name", "a column IANA lacks"],
 )
 def test_a_declaration_that_cannot_be_loaded_is_one_line(tmp_path: Path, declaration: str, message: str) -> None:
     copy = _copy(tmp_path)
-    (copy / "generator" / "kinds" / "range_unit.py").write_text(declaration, encoding="utf-8")
+    (copy / "data" / "range_units.declaration.yaml").write_text(declaration, encoding="utf-8")
+    before = _sources(copy)
     result = _run(copy, "-m", "generator", "validate")
     assert result.returncode == 2
     (line,) = result.stderr.splitlines()
-    assert line.startswith("generator/kinds/range_unit.py: ") and message in line, line
+    assert line.startswith("data/range_units.declaration.yaml:") and message in line, line
+    assert _sources(copy) == before
