@@ -109,9 +109,10 @@ def _rst(text: str) -> str:
 
 
 def _declared_api() -> None:
-    """The API of every registry declared as data (data/*.declaration.yaml), under the names the
-    package gives at its top, which api.rst includes: made from the declarations at
-    every build, so that a new registry is in the API and the index by itself."""
+    """The API of every registry declared as data (data/*.declaration.yaml), under
+    the names the package gives at its top, which api.rst includes: made from the
+    declarations at every build, so that a new registry is in the API and the index
+    by itself."""
     parts, modules = [], []
     for kind in KINDS:
         table = kind.template_context.get("table")
