@@ -84,6 +84,15 @@ class IanaRow:
     def reference_text(self) -> str:
         return cited(self.references)
 
+    def compare_reference(self, spec: SpecReference, differ: Differ) -> None:
+        """Records that the registry cites `spec` where none of the row's references
+        names it (IanaReference.matches: IANA often omits the section)."""
+        if not any(reference.matches(spec) for reference in self.references):
+            differ(
+                "reference",
+                f"the registry cites {spec.text}, IANA {self.reference_text}",
+            )
+
 
 def cited(references: tuple[IanaReference, ...]) -> str:
     """References as IANA writes them: [RFC9110, Section 15.5.5][RFC8144]."""

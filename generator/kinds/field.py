@@ -166,11 +166,7 @@ def _compare(
             "structured",
             f"the registry says {field.structured or 'none'}, IANA {entry.structured or 'none'}",
         )
-    if not any(reference.matches(field.cited_spec) for reference in entry.references):
-        differ(
-            "reference",
-            f"the registry cites {field.cited_spec.text}, IANA {entry.reference_text}",
-        )
+    entry.compare_reference(field.cited_spec, differ)
     if (field.comment or "") != entry.comment:
         differ(
             "comment",

@@ -98,11 +98,7 @@ def _compare(
         ours, theirs = getattr(method, flag), getattr(entry, flag)
         if ours != theirs:
             differ(flag, f"the registry says {_yes(ours)}, IANA {_yes(theirs)}")
-    if not any(reference.matches(method.spec) for reference in entry.references):
-        differ(
-            "reference",
-            f"the registry cites {method.spec.text}, IANA {entry.reference_text}",
-        )
+    entry.compare_reference(method.spec, differ)
 
 
 def _missing(entry: IanaMethod) -> str:

@@ -188,11 +188,7 @@ def _compare(
             "phrase",
             f"the registry says {status.phrase!r}, IANA {entry.phrase or '(Unused)'!r}",
         )
-    if not any(reference.matches(status.cited_spec) for reference in entry.references):
-        differ(
-            "reference",
-            f"the registry cites {status.cited_spec.text}, IANA {entry.reference_text}",
-        )
+    entry.compare_reference(status.cited_spec, differ)
     if status.iana != entry.state or status.iana_expires != entry.expires:
         registry_state = _state_text(status.iana, status.iana_expires)
         differ(
