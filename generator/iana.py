@@ -361,28 +361,33 @@ def _differ(entry: Entry, path: str, found: list[Difference]) -> Differ:
     return differ
 
 
-def row_to_compare(
-    entry: Any,
-    row: _Row | None,
-    differ: Differ,
+def compare_cited(
     what: str,
     registered: Callable[[_Row], str],
-) -> _Row | None:
-    """IANA's row to compare an entry's fields with; None where there is nothing to
-    compare field by field: for an unofficial entry (its source named), which is not
-    IANA's to compare unless IANA registers it (a collision: `registered` says what
-    IANA registers), and for an entry IANA does not list."""
-    if entry.source is not None:
-        if row is not None:
-            differ(
-                "collision",
-                f"IANA registers {registered(row)}; the registry lists the {what} as "
-                f"{entry.source.name}'s unofficial one",
-            )
-        return None
-    if row is None:
-        not_listed(entry, differ, what)
-    return row
+    compare: Callable[[Any, _Row, Differ, datetime.date], None],
+) -> Callable[[Any, _Row | None, Differ, datetime.date], None]:
+    """The comparison of a kind whose entries may be unofficial (records.Cited):
+    `compare` records an entry's differences from IANA's row field by field, where
+    there is a row to compare with. Not for an unofficial entry (its source named),
+    which is not IANA's to compare unless IANA registers it (a collision:
+    `registered` says what IANA registers), nor for an entry IANA does not list."""
+
+    def compare_entry(
+        entry: Any, row: _Row | None, differ: Differ, today: datetime.date
+    ) -> None:
+        if entry.source is not None:
+            if row is not None:
+                differ(
+                    "collision",
+                    f"IANA registers {registered(row)}; the registry lists the {what} "
+                    f"as {entry.source.name}'s unofficial one",
+                )
+        elif row is None:
+            not_listed(entry, differ, what)
+        else:
+            compare(entry, row, differ, today)
+
+    return compare_entry
 
 
 def not_listed(entry: Entry, differ: Differ, what: str) -> None:

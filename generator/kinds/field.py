@@ -13,9 +13,9 @@ from ..iana import (
     Differ,
     IanaRegistry,
     IanaRow,
+    compare_cited,
     not_a_token,
     references,
-    row_to_compare,
 )
 from ..kind import Kind, Output
 from ..problems import Problem
@@ -152,11 +152,8 @@ def _iana_row(
 
 
 def _compare(
-    field: Field, entry: IanaField | None, differ: Differ, today: datetime.date
+    field: Field, entry: IanaField, differ: Differ, today: datetime.date
 ) -> None:
-    entry = row_to_compare(field, entry, differ, "name", _registered)
-    if entry is None:
-        return
     if field.name != entry.name:
         differ("spelling", f"the registry writes {field.name}, IANA {entry.name}")
     if field.iana != entry.status:
@@ -193,7 +190,7 @@ IANA = IanaRegistry(
     key_column="Field Name",
     parse_row=_iana_row,
     key=lambda row: str(row.name),
-    compare_entry=_compare,
+    compare_entry=compare_cited("name", _registered, _compare),
     missing=_missing,
     rows_noun="registered field names",
     multiline=("Comments",),

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
-from ..iana import Differ, IanaRegistry, IanaRow, references, row_to_compare
+from ..iana import Differ, IanaRegistry, IanaRow, compare_cited, references
 from ..kind import PACKAGE, Output, cpython_enum
 from ..problems import Problem
 from ..records import Citation, Cited, EnumEntry, SpecReference
@@ -178,11 +178,8 @@ def _iana_row(
 
 
 def _compare(
-    status: Status, entry: IanaCode | None, differ: Differ, today: datetime.date
+    status: Status, entry: IanaCode, differ: Differ, today: datetime.date
 ) -> None:
-    entry = row_to_compare(status, entry, differ, "code", _registered)
-    if entry is None:
-        return
     if status.phrase != entry.phrase:
         differ(
             "phrase",
@@ -225,7 +222,7 @@ IANA = IanaRegistry(
     key_column="Value",
     parse_row=_iana_row,
     key=lambda row: str(row.code),
-    compare_entry=_compare,
+    compare_entry=compare_cited("code", _registered, _compare),
     missing=_missing,
     rows_noun="registered codes",
 )
