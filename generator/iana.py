@@ -134,7 +134,6 @@ class IanaRegistry:
     file: str  # the vendored copy, in data/iana/
     url: str  # where IANA publishes its current version
     header: list[str]
-    key_column: str  # the column that identifies a row: each key once
     # A row's fields, with its line, as the kind's row; None (and a problem) if invalid.
     parse_row: Callable[[list[str], int, str, list[Problem]], Any | None]
     key: Callable[[Any], str]  # what identifies a row: its code, its method
@@ -145,6 +144,8 @@ class IanaRegistry:
     # The columns whose text may run over several lines (a long comment): their
     # line breaks and runs of spaces are read as one space.
     multiline: tuple[str, ...] = ()
+    # The column that identifies a row, each key once; IANA's registries have it first.
+    key_column: str | None = None
 
     def read(
         self, path: Path, shown_path: str, fold: Callable[[Any], Any]
@@ -169,7 +170,7 @@ class IanaRegistry:
         _once_each(
             [(row.line, self.key(row)) for row in rows],
             fold,
-            self.key_column,
+            self.key_column or self.header[0],
             shown_path,
             problems,
         )

@@ -187,7 +187,6 @@ IANA = IanaRegistry(
     file="field-names.csv",
     url="https://www.iana.org/assignments/http-fields/field-names.csv",
     header=["Field Name", "Status", "Structured Type", "Reference", "Comments"],
-    key_column="Field Name",
     parse_row=_iana_row,
     key=lambda row: str(row.name),
     compare_entry=compare_cited("name", _registered, _compare),

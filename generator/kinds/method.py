@@ -117,7 +117,6 @@ IANA = IanaRegistry(
     file="http-methods.csv",
     url="https://www.iana.org/assignments/http-methods/methods.csv",
     header=["Method Name", "Safe", "Idempotent", "Reference"],
-    key_column="Method Name",
     parse_row=_iana_row,
     key=lambda row: str(row.method),
     compare_entry=_compare,

@@ -219,7 +219,6 @@ IANA = IanaRegistry(
     file="http-status-codes.csv",
     url="https://www.iana.org/assignments/http-status-codes/http-status-codes-1.csv",
     header=["Value", "Description", "Reference"],
-    key_column="Value",
     parse_row=_iana_row,
     key=lambda row: str(row.code),
     compare_entry=compare_cited("code", _registered, _compare),
