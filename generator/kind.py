@@ -160,7 +160,6 @@ class Kind:
 def cpython_enum(
     *,
     name: str,
-    class_name: str,
     page: str,
     stdlib_api: str,
     doc: str,
@@ -169,10 +168,13 @@ def cpython_enum(
     **declared: Any,
 ) -> Kind:
     """A kind whose Python form is exactly CPython's enum of it (HTTPStatus,
-    HTTPMethod): its modules are named from the registry's name (http_status,
-    _http_status_enum, http_status_info), its outputs and its names at the package's
-    top follow from them, and `declared` gives the rest of the Kind."""
+    HTTPMethod): its enum, its record's type in the info module (StatusInfo) and its
+    modules are named from the registry's name (http_status, _http_status_enum,
+    http_status_info), its outputs and its names at the package's top follow from
+    them (`info_names`: what else the info module gives), and `declared` gives the
+    rest of the Kind."""
     module, info = f"http_{name}", f"http_{name}_info"
+    class_name, info_class = f"HTTP{name.capitalize()}", f"{name.capitalize()}Info"
     public = Output(f"{module}.py", "_stdlib_or_own.py.j2")
     return Kind(
         name=name,
@@ -200,6 +202,7 @@ def cpython_enum(
             (class_name, module, class_name),
             (f"lookup_{name}", info, "lookup"),
             (f"{name}_entries", info, "entries"),
+            (info_class, info, info_class),
             *((given, info, given) for given in info_names),
         ),
         **declared,

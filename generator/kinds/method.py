@@ -139,12 +139,11 @@ idempotent, its specification, every method IANA registers) is in
 KIND = cpython_enum(
     position=2,
     name="method",
-    class_name="HTTPMethod",
     page="http-methods",
     # The first CPython with an HTTPMethod at all.
     stdlib_api="3.11",
     doc=_DOC,
-    info_names=("MethodInfo", "SAFE_METHODS", "IDEMPOTENT_METHODS"),
+    info_names=("SAFE_METHODS", "IDEMPOTENT_METHODS"),
     title="Hypertext Transfer Protocol (HTTP) Method Registry",
     entries="methods",
     record=Method,

@@ -240,12 +240,11 @@ unofficial codes, the sets RFC 9110 defines) is in ``http_status_info``.
 KIND = cpython_enum(
     position=1,
     name="status",
-    class_name="HTTPStatus",
     page="status-codes",
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
     stdlib_api="3.12",
     doc=_DOC,
-    info_names=("StatusInfo", "HEURISTICALLY_CACHEABLE", "WITHOUT_CONTENT"),
+    info_names=("HEURISTICALLY_CACHEABLE", "WITHOUT_CONTENT"),
     more_outputs=(Output("http_status_constants.py"),),
     title="Hypertext Transfer Protocol (HTTP) Status Code Registry",
     entries="statuses",
