@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable
 
 from .iana import IanaRegistry
 from .records import Entry
+from .rules import cpython_names, enum_names_once
 from .validation import EntryRules, RegistryRules
 
 # The import package the Python outputs make, named after the distribution
@@ -163,6 +164,7 @@ def cpython_enum(
     page: str,
     stdlib_api: str,
     doc: str,
+    record: type[Entry],
     info_names: tuple[str, ...],
     more_outputs: tuple[Output, ...] = (),
     **declared: Any,
@@ -171,14 +173,17 @@ def cpython_enum(
     HTTPMethod): its enum, its record's type in the info module (StatusInfo) and its
     modules are named from the registry's name (http_status, _http_status_enum,
     http_status_info), its outputs and its names at the package's top follow from
-    them (`info_names`: what else the info module gives), and `declared` gives the
+    them (`info_names`: what else the info module gives), its entries have the rules
+    of every such kind (names used once, and CPython's own), and `declared` gives the
     rest of the Kind."""
     module, info = f"http_{name}", f"http_{name}_info"
     class_name, info_class = f"HTTP{name.capitalize()}", f"{name.capitalize()}Info"
     public = Output(f"{module}.py", "_stdlib_or_own.py.j2")
+    cpython_rule = cpython_names(f"{class_name.lower()}.tsv", record.KEY)
     return Kind(
         name=name,
         registry=f"{module}.yaml",
+        record=record,
         outputs=(
             public,
             Output(f"_{module}_enum.py"),
@@ -205,5 +210,6 @@ def cpython_enum(
             (info_class, info, info_class),
             *((given, info, given) for given in info_names),
         ),
+        registry_rules=(enum_names_once, cpython_rule),
         **declared,
     )

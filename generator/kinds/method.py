@@ -11,7 +11,7 @@ from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, refer
 from ..kind import PACKAGE, cpython_enum
 from ..problems import Problem
 from ..records import EnumEntry, SpecReference
-from ..rules import cpython_names, enum_names_once, enum_rules
+from ..rules import enum_rules
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -149,5 +149,4 @@ KIND = cpython_enum(
     record=Method,
     rules=_rules,
     iana=IANA,
-    registry_rules=(enum_names_once, cpython_names("httpmethod.tsv", "method", "name")),
 )

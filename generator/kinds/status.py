@@ -12,7 +12,7 @@ from ..iana import Differ, IanaRegistry, IanaRow, compare_cited, references
 from ..kind import PACKAGE, Output, cpython_enum
 from ..problems import Problem
 from ..records import Citation, Cited, EnumEntry, SpecReference
-from ..rules import cpython_names, enum_names_once, enum_rules
+from ..rules import enum_rules
 
 # RFC 9110, Section 15: the class of a code is its first digit.
 CATEGORIES = {
@@ -255,5 +255,4 @@ KIND = cpython_enum(
         "categories": CATEGORIES,
         "categories_spec": SpecReference("HTTP Semantics", rfc=9110, section="15"),
     },
-    registry_rules=(enum_names_once, cpython_names("httpstatus.tsv", "code", "value")),
 )
