@@ -162,11 +162,11 @@ def cpython_enum(
     *,
     name: str,
     page: str,
+    more_outputs: tuple[Output, ...] = (),
     stdlib_api: str,
     doc: str,
-    record: type[Entry],
     info_names: tuple[str, ...],
-    more_outputs: tuple[Output, ...] = (),
+    record: type[Entry],
     **declared: Any,
 ) -> Kind:
     """A kind whose Python form is exactly CPython's enum of it (HTTPStatus,

@@ -241,18 +241,18 @@ KIND = cpython_enum(
     position=1,
     name="status",
     page="status-codes",
+    more_outputs=(Output("http_status_constants.py"),),
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
     stdlib_api="3.12",
     doc=_DOC,
     info_names=("HEURISTICALLY_CACHEABLE", "WITHOUT_CONTENT"),
-    more_outputs=(Output("http_status_constants.py"),),
+    template_context={
+        "categories": CATEGORIES,
+        "categories_spec": SpecReference("HTTP Semantics", rfc=9110, section="15"),
+    },
     title="Hypertext Transfer Protocol (HTTP) Status Code Registry",
     entries="statuses",
     record=Status,
     rules=_rules,
     iana=IANA,
-    template_context={
-        "categories": CATEGORIES,
-        "categories_spec": SpecReference("HTTP Semantics", rfc=9110, section="15"),
-    },
 )
