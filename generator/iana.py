@@ -362,21 +362,22 @@ def _differ(entry: Entry, path: str, found: list[Difference]) -> Differ:
     return differ
 
 
-def compare_cited(
+def comparison(
     what: str,
-    registered: Callable[[_Row], str],
     compare: Callable[[Any, _Row, Differ, datetime.date], None],
+    registered: Callable[[_Row], str] | None = None,
 ) -> Callable[[Any, _Row | None, Differ, datetime.date], None]:
-    """The comparison of a kind whose entries may be unofficial (records.Cited):
-    `compare` records an entry's differences from IANA's row field by field, where
-    there is a row to compare with. Not for an unofficial entry (its source named),
-    which is not IANA's to compare unless IANA registers it (a collision:
-    `registered` says what IANA registers), nor for an entry IANA does not list."""
+    """A kind's comparison with IANA's registry: `compare` records an entry's
+    differences from IANA's row field by field, where there is a row to compare
+    with. Not for an entry IANA does not list, nor for an unofficial one (its source
+    named) of a kind that has them (records.Cited), which gives `registered`: such an
+    entry is not IANA's to compare unless IANA registers it (a collision), and
+    `registered` says what IANA registers."""
 
     def compare_entry(
         entry: Any, row: _Row | None, differ: Differ, today: datetime.date
     ) -> None:
-        if entry.source is not None:
+        if registered is not None and entry.source is not None:
             if row is not None:
                 differ(
                     "collision",

@@ -13,7 +13,7 @@ from ..iana import (
     Differ,
     IanaRegistry,
     IanaRow,
-    compare_cited,
+    comparison,
     not_a_token,
     references,
 )
@@ -189,7 +189,7 @@ IANA = IanaRegistry(
     header=["Field Name", "Status", "Structured Type", "Reference", "Comments"],
     parse_row=_iana_row,
     key=lambda row: str(row.name),
-    compare_entry=compare_cited("name", _registered, _compare),
+    compare_entry=comparison("name", _compare, _registered),
     missing=_missing,
     rows_noun="registered field names",
     multiline=("Comments",),

@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, references
+from ..iana import Differ, IanaRegistry, IanaRow, comparison, not_a_token, references
 from ..kind import PACKAGE, cpython_enum
 from ..problems import Problem
 from ..records import EnumEntry, SpecReference
@@ -87,11 +87,8 @@ def _iana_row(
 
 
 def _compare(
-    method: Method, entry: IanaMethod | None, differ: Differ, today: datetime.date
+    method: Method, entry: IanaMethod, differ: Differ, today: datetime.date
 ) -> None:
-    if entry is None:
-        not_listed(method, differ, "method")
-        return
     if method.iana != "permanent":
         differ("state", f"the registry says {method.iana}; IANA registers it")
     for flag in ("safe", "idempotent"):
@@ -119,7 +116,7 @@ IANA = IanaRegistry(
     header=["Method Name", "Safe", "Idempotent", "Reference"],
     parse_row=_iana_row,
     key=lambda row: str(row.method),
-    compare_entry=_compare,
+    compare_entry=comparison("method", _compare),
     missing=_missing,
     rows_noun="registered methods",
 )

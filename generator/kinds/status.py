@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
-from ..iana import Differ, IanaRegistry, IanaRow, compare_cited, references
+from ..iana import Differ, IanaRegistry, IanaRow, comparison, references
 from ..kind import PACKAGE, Output, cpython_enum
 from ..problems import Problem
 from ..records import Citation, Cited, EnumEntry, SpecReference
@@ -221,7 +221,7 @@ IANA = IanaRegistry(
     header=["Value", "Description", "Reference"],
     parse_row=_iana_row,
     key=lambda row: str(row.code),
-    compare_entry=compare_cited("code", _registered, _compare),
+    compare_entry=comparison("code", _compare, _registered),
     missing=_missing,
     rows_noun="registered codes",
 )
