@@ -84,6 +84,15 @@ class IanaRow:
     def reference_text(self) -> str:
         return cited(self.references)
 
+    def compare_reference(self, spec: SpecReference, differ: Differ) -> None:
+        """Records that the registry cites `spec` where none of the row's references
+        names it (IanaReference.matches: IANA often omits the section)."""
+        if not any(reference.matches(spec) for reference in self.references):
+            differ(
+                "reference",
+                f"the registry cites {spec.text}, IANA {self.reference_text}",
+            )
+
 
 def cited(references: tuple[IanaReference, ...]) -> str:
     """References as IANA writes them: [RFC9110, Section 15.5.5][RFC8144]."""
@@ -125,7 +134,6 @@ class IanaRegistry:
     file: str  # the vendored copy, in data/iana/
     url: str  # where IANA publishes its current version
     header: list[str]
-    key_column: str  # the column that identifies a row: each key once
     # A row's fields, with its line, as the kind's row; None (and a problem) if invalid.
     parse_row: Callable[[list[str], int, str, list[Problem]], Any | None]
     key: Callable[[Any], str]  # what identifies a row: its code, its method
@@ -136,6 +144,8 @@ class IanaRegistry:
     # The columns whose text may run over several lines (a long comment): their
     # line breaks and runs of spaces are read as one space.
     multiline: tuple[str, ...] = ()
+    # The column that identifies a row, each key once; IANA's registries have it first.
+    key_column: str | None = None
 
     def read(
         self, path: Path, shown_path: str, fold: Callable[[Any], Any]
@@ -160,7 +170,7 @@ class IanaRegistry:
         _once_each(
             [(row.line, self.key(row)) for row in rows],
             fold,
-            self.key_column,
+            self.key_column or self.header[0],
             shown_path,
             problems,
         )
@@ -352,28 +362,34 @@ def _differ(entry: Entry, path: str, found: list[Difference]) -> Differ:
     return differ
 
 
-def row_to_compare(
-    entry: Any,
-    row: _Row | None,
-    differ: Differ,
+def comparison(
     what: str,
-    registered: Callable[[_Row], str],
-) -> _Row | None:
-    """IANA's row to compare an entry's fields with; None where there is nothing to
-    compare field by field: for an unofficial entry (its source named), which is not
-    IANA's to compare unless IANA registers it (a collision: `registered` says what
-    IANA registers), and for an entry IANA does not list."""
-    if entry.source is not None:
-        if row is not None:
-            differ(
-                "collision",
-                f"IANA registers {registered(row)}; the registry lists the {what} as "
-                f"{entry.source.name}'s unofficial one",
-            )
-        return None
-    if row is None:
-        not_listed(entry, differ, what)
-    return row
+    compare: Callable[[Any, _Row, Differ, datetime.date], None],
+    registered: Callable[[_Row], str] | None = None,
+) -> Callable[[Any, _Row | None, Differ, datetime.date], None]:
+    """A kind's comparison with IANA's registry: `compare` records an entry's
+    differences from IANA's row field by field, where there is a row to compare
+    with. Not for an entry IANA does not list, nor for an unofficial one (its source
+    named) of a kind that has them (records.Cited), which gives `registered`: such an
+    entry is not IANA's to compare unless IANA registers it (a collision), and
+    `registered` says what IANA registers."""
+
+    def compare_entry(
+        entry: Any, row: _Row | None, differ: Differ, today: datetime.date
+    ) -> None:
+        if registered is not None and entry.source is not None:
+            if row is not None:
+                differ(
+                    "collision",
+                    f"IANA registers {registered(row)}; the registry lists the {what} "
+                    f"as {entry.source.name}'s unofficial one",
+                )
+        elif row is None:
+            not_listed(entry, differ, what)
+        else:
+            compare(entry, row, differ, today)
+
+    return compare_entry
 
 
 def not_listed(entry: Entry, differ: Differ, what: str) -> None:

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable
 
 from .iana import IanaRegistry
 from .records import Entry
+from .rules import cpython_names, enum_names_once
 from .validation import EntryRules, RegistryRules
 
 # The import package the Python outputs make, named after the distribution
@@ -160,23 +161,29 @@ class Kind:
 def cpython_enum(
     *,
     name: str,
-    class_name: str,
     page: str,
+    more_outputs: tuple[Output, ...] = (),
     stdlib_api: str,
     doc: str,
     info_names: tuple[str, ...],
-    more_outputs: tuple[Output, ...] = (),
+    record: type[Entry],
     **declared: Any,
 ) -> Kind:
     """A kind whose Python form is exactly CPython's enum of it (HTTPStatus,
-    HTTPMethod): its modules are named from the registry's name (http_status,
-    _http_status_enum, http_status_info), its outputs and its names at the package's
-    top follow from them, and `declared` gives the rest of the Kind."""
+    HTTPMethod): its enum, its record's type in the info module (StatusInfo) and its
+    modules are named from the registry's name (http_status, _http_status_enum,
+    http_status_info), its outputs and its names at the package's top follow from
+    them (`info_names`: what else the info module gives), its entries have the rules
+    of every such kind (names used once, and CPython's own), and `declared` gives the
+    rest of the Kind."""
     module, info = f"http_{name}", f"http_{name}_info"
+    class_name, info_class = f"HTTP{name.capitalize()}", f"{name.capitalize()}Info"
     public = Output(f"{module}.py", "_stdlib_or_own.py.j2")
+    cpython_rule = cpython_names(f"{class_name.lower()}.tsv", record.KEY)
     return Kind(
         name=name,
         registry=f"{module}.yaml",
+        record=record,
         outputs=(
             public,
             Output(f"_{module}_enum.py"),
@@ -200,7 +207,9 @@ def cpython_enum(
             (class_name, module, class_name),
             (f"lookup_{name}", info, "lookup"),
             (f"{name}_entries", info, "entries"),
+            (info_class, info, info_class),
             *((given, info, given) for given in info_names),
         ),
+        registry_rules=(enum_names_once, cpython_rule),
         **declared,
     )

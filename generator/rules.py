@@ -72,16 +72,17 @@ def enum_names_once(
 CPYTHON = DATA / "cpython"
 
 
-def cpython_names(table: str, key: str, value_column: str) -> Callable[
+def cpython_names(table: str, key: str) -> Callable[
     [list[dict[str, Any]], Callable[..., int]],
     Iterator[tuple[int, tuple[str | int, ...], str]],
 ]:
     """The rule of an enum kind against CPython's own members (data/cpython/`table`,
-    tab-separated with a header: the member's value in `value_column`, its name in
-    "name"; `key` the entries' field that holds the value): a member the registry
-    says a released CPython has (python_added) has the name CPython gives its value.
-    A wrong name is found here, as the registry is read, before it can make a
-    package whose enum is not CPython's."""
+    tab-separated with a header: the member's value in "value", or in "name" for an
+    enum whose values are its names (HTTPMethod), its name in "name"; `key` the
+    entries' field that holds the value): a member the registry says a released
+    CPython has (python_added) has the name CPython gives its value. A wrong name is
+    found here, as the registry is read, before it can make a package whose enum is
+    not CPython's."""
 
     def rule(
         entries: list[dict[str, Any]], line_of: Callable[..., int]
@@ -93,7 +94,8 @@ def cpython_names(table: str, key: str, value_column: str) -> Callable[
                 CPYTHON / table, shown_table, "CPython's members"
             ).splitlines()
         )
-        value_at, name_at = header.index(value_column), header.index("name")
+        name_at = header.index("name")
+        value_at = header.index("value") if "value" in header else name_at
         names = {row[value_at]: row[name_at] for row in rows}
         for index, entry in enumerate(entries):
             value, name = entry.get(key), entry.get("name")

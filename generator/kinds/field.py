@@ -13,9 +13,9 @@ from ..iana import (
     Differ,
     IanaRegistry,
     IanaRow,
+    comparison,
     not_a_token,
     references,
-    row_to_compare,
 )
 from ..kind import Kind, Output
 from ..problems import Problem
@@ -152,11 +152,8 @@ def _iana_row(
 
 
 def _compare(
-    field: Field, entry: IanaField | None, differ: Differ, today: datetime.date
+    field: Field, entry: IanaField, differ: Differ, today: datetime.date
 ) -> None:
-    entry = row_to_compare(field, entry, differ, "name", _registered)
-    if entry is None:
-        return
     if field.name != entry.name:
         differ("spelling", f"the registry writes {field.name}, IANA {entry.name}")
     if field.iana != entry.status:
@@ -166,11 +163,7 @@ def _compare(
             "structured",
             f"the registry says {field.structured or 'none'}, IANA {entry.structured or 'none'}",
         )
-    if not any(reference.matches(field.cited_spec) for reference in entry.references):
-        differ(
-            "reference",
-            f"the registry cites {field.cited_spec.text}, IANA {entry.reference_text}",
-        )
+    entry.compare_reference(field.cited_spec, differ)
     if (field.comment or "") != entry.comment:
         differ(
             "comment",
@@ -194,10 +187,9 @@ IANA = IanaRegistry(
     file="field-names.csv",
     url="https://www.iana.org/assignments/http-fields/field-names.csv",
     header=["Field Name", "Status", "Structured Type", "Reference", "Comments"],
-    key_column="Field Name",
     parse_row=_iana_row,
     key=lambda row: str(row.name),
-    compare_entry=_compare,
+    compare_entry=comparison("name", _compare, _registered),
     missing=_missing,
     rows_noun="registered field names",
     multiline=("Comments",),

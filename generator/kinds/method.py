@@ -7,11 +7,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ..iana import Differ, IanaRegistry, IanaRow, not_a_token, not_listed, references
+from ..iana import Differ, IanaRegistry, IanaRow, comparison, not_a_token, references
 from ..kind import PACKAGE, cpython_enum
 from ..problems import Problem
 from ..records import EnumEntry, SpecReference
-from ..rules import cpython_names, enum_names_once, enum_rules
+from ..rules import enum_rules
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,22 +87,15 @@ def _iana_row(
 
 
 def _compare(
-    method: Method, entry: IanaMethod | None, differ: Differ, today: datetime.date
+    method: Method, entry: IanaMethod, differ: Differ, today: datetime.date
 ) -> None:
-    if entry is None:
-        not_listed(method, differ, "method")
-        return
     if method.iana != "permanent":
         differ("state", f"the registry says {method.iana}; IANA registers it")
     for flag in ("safe", "idempotent"):
         ours, theirs = getattr(method, flag), getattr(entry, flag)
         if ours != theirs:
             differ(flag, f"the registry says {_yes(ours)}, IANA {_yes(theirs)}")
-    if not any(reference.matches(method.spec) for reference in entry.references):
-        differ(
-            "reference",
-            f"the registry cites {method.spec.text}, IANA {entry.reference_text}",
-        )
+    entry.compare_reference(method.spec, differ)
 
 
 def _missing(entry: IanaMethod) -> str:
@@ -121,10 +114,9 @@ IANA = IanaRegistry(
     file="http-methods.csv",
     url="https://www.iana.org/assignments/http-methods/methods.csv",
     header=["Method Name", "Safe", "Idempotent", "Reference"],
-    key_column="Method Name",
     parse_row=_iana_row,
     key=lambda row: str(row.method),
-    compare_entry=_compare,
+    compare_entry=comparison("method", _compare),
     missing=_missing,
     rows_noun="registered methods",
 )
@@ -144,16 +136,14 @@ idempotent, its specification, every method IANA registers) is in
 KIND = cpython_enum(
     position=2,
     name="method",
-    class_name="HTTPMethod",
     page="http-methods",
     # The first CPython with an HTTPMethod at all.
     stdlib_api="3.11",
     doc=_DOC,
-    info_names=("MethodInfo", "SAFE_METHODS", "IDEMPOTENT_METHODS"),
+    info_names=("SAFE_METHODS", "IDEMPOTENT_METHODS"),
     title="Hypertext Transfer Protocol (HTTP) Method Registry",
     entries="methods",
     record=Method,
     rules=_rules,
     iana=IANA,
-    registry_rules=(enum_names_once, cpython_names("httpmethod.tsv", "method", "name")),
 )

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
-from ..iana import Differ, IanaRegistry, IanaRow, references, row_to_compare
+from ..iana import Differ, IanaRegistry, IanaRow, comparison, references
 from ..kind import PACKAGE, Output, cpython_enum
 from ..problems import Problem
 from ..records import Citation, Cited, EnumEntry, SpecReference
-from ..rules import cpython_names, enum_names_once, enum_rules
+from ..rules import enum_rules
 
 # RFC 9110, Section 15: the class of a code is its first digit.
 CATEGORIES = {
@@ -178,21 +178,14 @@ def _iana_row(
 
 
 def _compare(
-    status: Status, entry: IanaCode | None, differ: Differ, today: datetime.date
+    status: Status, entry: IanaCode, differ: Differ, today: datetime.date
 ) -> None:
-    entry = row_to_compare(status, entry, differ, "code", _registered)
-    if entry is None:
-        return
     if status.phrase != entry.phrase:
         differ(
             "phrase",
             f"the registry says {status.phrase!r}, IANA {entry.phrase or '(Unused)'!r}",
         )
-    if not any(reference.matches(status.cited_spec) for reference in entry.references):
-        differ(
-            "reference",
-            f"the registry cites {status.cited_spec.text}, IANA {entry.reference_text}",
-        )
+    entry.compare_reference(status.cited_spec, differ)
     if status.iana != entry.state or status.iana_expires != entry.expires:
         registry_state = _state_text(status.iana, status.iana_expires)
         differ(
@@ -226,10 +219,9 @@ IANA = IanaRegistry(
     file="http-status-codes.csv",
     url="https://www.iana.org/assignments/http-status-codes/http-status-codes-1.csv",
     header=["Value", "Description", "Reference"],
-    key_column="Value",
     parse_row=_iana_row,
     key=lambda row: str(row.code),
-    compare_entry=_compare,
+    compare_entry=comparison("code", _compare, _registered),
     missing=_missing,
     rows_noun="registered codes",
 )
@@ -248,21 +240,19 @@ unofficial codes, the sets RFC 9110 defines) is in ``http_status_info``.
 KIND = cpython_enum(
     position=1,
     name="status",
-    class_name="HTTPStatus",
     page="status-codes",
+    more_outputs=(Output("http_status_constants.py"),),
     # The first CPython whose HTTPStatus has the whole API: the is_* properties.
     stdlib_api="3.12",
     doc=_DOC,
-    info_names=("StatusInfo", "HEURISTICALLY_CACHEABLE", "WITHOUT_CONTENT"),
-    more_outputs=(Output("http_status_constants.py"),),
+    info_names=("HEURISTICALLY_CACHEABLE", "WITHOUT_CONTENT"),
+    template_context={
+        "categories": CATEGORIES,
+        "categories_spec": SpecReference("HTTP Semantics", rfc=9110, section="15"),
+    },
     title="Hypertext Transfer Protocol (HTTP) Status Code Registry",
     entries="statuses",
     record=Status,
     rules=_rules,
     iana=IANA,
-    template_context={
-        "categories": CATEGORIES,
-        "categories_spec": SpecReference("HTTP Semantics", rfc=9110, section="15"),
-    },
-    registry_rules=(enum_names_once, cpython_names("httpstatus.tsv", "code", "value")),
 )
