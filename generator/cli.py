@@ -425,7 +425,7 @@ def _version(version: tuple[int, int]) -> str:
 
 def _check(arguments: argparse.Namespace) -> int:
     texts = build_outputs(_load(arguments), arguments.templates)
-    diffs = differences(arguments.output, texts, shown(arguments.output))
+    diffs = differences(arguments.output, texts)
     if not diffs:
         print(f"{shown(arguments.output)}: every file is current")
         return EXIT_OK
