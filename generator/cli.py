@@ -25,17 +25,16 @@ from .kind import Kind
 from .kinds import KINDS
 from .outputs import build_outputs, project
 from .problems import InputError, interrupted, one_line
-from .pythons import stdlib_range
+from .pythons import SUPPORTED, stdlib_range
 from .registry import Registry, committed_registry, load_registry
 from .render import TemplateFailure
-from .sourcefile import ROOT, shown
-
-FIX_COMMAND = "make generate"
+from .sourcefile import DATA, ROOT, shown
 
 EXIT_OK, EXIT_STALE, EXIT_INVALID = 0, 1, 2
 
 # Each command's exit statuses, for its --help; the program's help lists them all.
 SUCCESS = "  0  success"
+UNEXPLAINED = "  1  a registry differs from IANA's in a way it does not explain"
 INVALID = (
     "  2  invalid input (a registry, a template, IANA's file) or usage;\n"
     "     nothing was written"
@@ -54,24 +53,22 @@ EXITS = {
     "validate": [SUCCESS + ": every registry is valid", INVALID],
     "iana": [
         SUCCESS + ": every difference from IANA's registries is kept on purpose",
-        "  1  a registry differs from IANA's in a way it does not explain",
+        UNEXPLAINED,
         INVALID,
     ],
     "iana-update": [
         SUCCESS + ": the files are updated, and every difference is kept on purpose",
-        "  1  a registry differs from IANA's in a way it does not explain",
+        UNEXPLAINED,
         "  2  a download or a file is refused, or usage; nothing was changed",
     ],
 }
-
-
-EPILOG = """\
+EPILOG = f"""\
 exit status:
-  0  success
+{SUCCESS}
   1  check: the committed generated files are not current;
      iana, iana-update: a registry differs from IANA's in a way it does not
      explain
-  2  invalid input or usage; nothing was written
+{INVALID}
 each command's --help says what its statuses mean for it.
 """
 
@@ -351,15 +348,14 @@ def _named(metavar: str) -> Any:
 def _option(arguments: argparse.Namespace, kind: Kind, what: str) -> Any:
     """A registry's file, IANA's file or IANA's address: as an option names it for
     the kind (the last one given), or by default the project's."""
-    given = dict(getattr(arguments, what, []))
+    given = dict(getattr(arguments, what))
     if kind.name in given:
-        value = given[kind.name]
-        return value if what == "url" else Path(value)
-    if what == "registry":
-        return ROOT / "data" / kind.registry
-    if what == "iana":
-        return ROOT / "data" / "iana" / kind.iana.file
-    return kind.iana.url
+        return given[kind.name] if what == "url" else Path(given[kind.name])
+    return {
+        "registry": DATA / kind.registry,
+        "iana": DATA / "iana" / kind.iana.file,
+        "url": kind.iana.url,
+    }[what]
 
 
 def _load(arguments: argparse.Namespace, dated: bool = True) -> list[Registry]:
@@ -404,17 +400,17 @@ def _promises_ended(registries: list[Registry], output: Path) -> list[str]:
         before = committed_registry(registry, output)
         was = stdlib_range(before.stdlib_since) if before else None
         now = stdlib_range(registry.stdlib_since)
-        if was is None or (now is not None and now[0] <= was[0] and now[1] >= was[1]):
+        # Every range runs to the newest CPython tested: only its start can move.
+        if was is None or (now is not None and now[0] <= was[0]):
             continue
         lost = "on none now" if now is None else f"only from {_version(now[0])} on now"
         for member in registry.stdlib_limits:
             lines.append(
                 f"{registry.path}:{member.line}: {member.key}: the package gave "
-                f"http's own enum on CPython {_version(was[0])} to "
-                f"{_version((was[1][0], was[1][1] - 1))}, and {lost}, since no "
-                "released CPython has this entry as it is here; to keep it, add "
-                "member: false (the lookup still knows the entry), or python_added, "
-                "python_wording or renamed_in once a CPython has it"
+                f"http's own enum on CPython {_version(was[0])} to {SUPPORTED[-1]}, "
+                f"and {lost}, since no released CPython has this entry as it is here; "
+                "to keep it, add member: false (the lookup still knows the entry), or "
+                "python_added, python_wording or renamed_in once a CPython has it"
             )
     return lines
 
@@ -433,7 +429,7 @@ def _check(arguments: argparse.Namespace) -> int:
     sources = ", ".join(shown(_option(arguments, kind, "registry")) for kind in KINDS)
     print(
         f"error: the generated files differ from what {sources} and the templates produce.\n"
-        f"Run `{FIX_COMMAND}` and commit the result; never edit generated files by hand.",
+        "Run `make generate` and commit the result; never edit generated files by hand.",
         file=sys.stderr,
     )
     return EXIT_STALE
