@@ -471,16 +471,17 @@ def _iana_update(arguments: argparse.Namespace) -> int:
     # Everything the comparison needs is loaded and checked before anything is
     # written: a registry that does not validate changes no vendored file.
     registries = _load(arguments, dated=False)
-    updates = []
-    for kind in KINDS:
-        path = _option(arguments, kind, "iana")
-        updates.append(
-            Update(
-                path, shown(path), _option(arguments, kind, "url"), kind.iana, kind.fold
-            )
+    updates = [
+        Update(
+            _option(arguments, kind, "iana"),
+            _option(arguments, kind, "url"),
+            kind.iana,
+            kind.fold,
         )
+        for kind in KINDS
+    ]
     try:
-        planned = plan(updates, shown, arguments.today, arguments.timeout)
+        planned = plan(updates, arguments.today, arguments.timeout)
     except InputError as error:
         _print_problems(error)
         print(

@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 from .iana import EXPECTED, PROVENANCE, IanaRegistry, provenance_section
 from .problems import InputError, Problem
-from .sourcefile import decode_text, read_bytes, read_text
+from .sourcefile import decode_text, read_bytes, read_text, shown
 
 # IANA's files are a few kilobytes; anything far larger is not one of them.
 MAX_BYTES = 1024 * 1024
@@ -39,10 +39,13 @@ class Update:
     """One vendored file, where its current version is published, and how it is read."""
 
     path: Path
-    shown_path: str
     url: str
     iana: IanaRegistry
     fold: Callable[[Any], Any]  # how the kind compares keys
+
+    @property
+    def shown_path(self) -> str:
+        return shown(self.path)
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,7 @@ class Plan:
     report: list[str]
 
 
-def plan(
-    updates: list[Update],
-    shown: Callable[[Path], str],
-    today: datetime.date,
-    timeout: float = TIMEOUT,
-) -> Plan:
+def plan(updates: list[Update], today: datetime.date, timeout: float) -> Plan:
     """Download and check every file, and work out every file's new text; raise
     InputError with the problems of all of them before anything is written."""
     problems: list[Problem] = []
@@ -108,7 +106,7 @@ def plan(
     return Plan(texts, report)
 
 
-def fetch(url: str, shown_path: str, timeout: float = TIMEOUT) -> bytes:
+def fetch(url: str, shown_path: str, timeout: float) -> bytes:
     """The whole body of a 200 response, or InputError naming the address: never a
     partial body, and never more than `timeout` seconds or MAX_BYTES."""
 
@@ -230,7 +228,7 @@ def _changes(old: list[Any], new: list[Any], update: Update) -> list[str]:
         return {
             update.fold(update.iana.key(row)): (
                 update.iana.key(row),
-                _without_line(row),
+                {name: value for name, value in vars(row).items() if name != "line"},
             )
             for row in rows
         }
@@ -246,12 +244,6 @@ def _changes(old: list[Any], new: list[Any], update: Update) -> list[str]:
     return lines or [
         "  the rows are the same (the bytes differ: layout or line endings)"
     ]
-
-
-def _without_line(row: Any) -> dict[str, Any]:
-    fields = dict(vars(row))
-    fields.pop("line", None)
-    return fields
 
 
 def _with_provenance(
