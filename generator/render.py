@@ -310,8 +310,8 @@ def kind_context(registry: Registry) -> dict[str, Any]:
         "package": PACKAGE,
         "registry": registry,
         **registry.kind.template_context,
+        "fast_path": simple_enum_range(),
     }
-    context["fast_path"] = simple_enum_range()
     if registry.kind.enum is not None:
         context |= {
             "members": registry.members,
