@@ -111,15 +111,17 @@ def read_bytes(path: Path, shown_path: str, expected: str) -> bytes | None:
                 shown_path, f"cannot be read ({error.strerror}); expected {expected}"
             ) from None
     if len(raw) > MAX_BYTES:
-        raise _too_large(shown_path, expected)
+        raise _refuse(
+            shown_path,
+            f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected {expected}, "
+            "which is far smaller",
+        )
     return raw
 
 
 def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
-    """The text of a file's bytes, read from disk or downloaded, on the same terms."""
-
-    if len(raw) > MAX_BYTES:
-        raise _too_large(shown_path, expected)
+    """The text of a file's bytes, read from disk or downloaded (each bounded in
+    size as it is read), on the same terms."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -136,14 +138,6 @@ def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
     if problems:
         raise InputError(problems)
     return text
-
-
-def _too_large(shown_path: str, expected: str) -> InputError:
-    return _refuse(
-        shown_path,
-        f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected {expected}, "
-        "which is far smaller",
-    )
 
 
 def _refuse(
