@@ -52,9 +52,7 @@ class IanaReference:
             same = (self.rfc, self.draft) == (spec.rfc, spec.draft)
             return same and self.section in (None, spec.section)
         if self.link is not None:
-            return spec.link is not None and spec.link.rstrip("/") == self.link.rstrip(
-                "/"
-            )
+            return (spec.link or "").rstrip("/") == self.link.rstrip("/")
         return self.document in (spec.document, spec.title)
 
 
@@ -206,23 +204,21 @@ def _rows(
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = []
     try:
-        for number, row in enumerate(reader):
-            line = reader.line_num
-            if number == 0:
-                if (
-                    row != header
-                ):  # not IANA's layout at all: the rows would only add noise
-                    raise InputError(
-                        [
-                            Problem(
-                                shown_path,
-                                line,
-                                "header",
-                                f"is {','.join(row)!r}; expected {','.join(header)}",
-                            )
-                        ]
+        first = next(reader, header)
+        # Another header is not IANA's layout at all: the rows would only add noise.
+        if first != header:
+            raise InputError(
+                [
+                    Problem(
+                        shown_path,
+                        reader.line_num,
+                        "header",
+                        f"is {','.join(first)!r}; expected {','.join(header)}",
                     )
-                continue
+                ]
+            )
+        for row in reader:
+            line = reader.line_num
             if not row:
                 continue
             if len(row) != len(header):
@@ -240,19 +236,16 @@ def _rows(
                 for name, field in zip(header, row)
             ]
             unprintable = [
-                (name, field)
+                Problem(
+                    shown_path,
+                    line,
+                    name,
+                    f"{field!r} holds a control character; expected one line of text",
+                )
                 for name, field in zip(header, row)
                 if _CONTROL.search(field)
             ]
-            for name, field in unprintable:
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line,
-                        name,
-                        f"{field!r} holds a control character; expected one line of text",
-                    )
-                )
+            problems += unprintable
             if not unprintable:
                 rows.append((line, [field.strip() for field in row]))
     except csv.Error as error:
@@ -295,9 +288,9 @@ class Difference:
         )
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}: {self.key} {self.aspect}: {self.message}"
+        """The difference as a problem: what differs (a kept one is its kept_line)."""
         return one_line(
-            f"{where}; kept on purpose: {self.kept}" if self.kept else where
+            f"{self.path}:{self.line}: {self.key} {self.aspect}: {self.message}"
         )
 
 
