@@ -138,14 +138,8 @@ class _Help(argparse.RawDescriptionHelpFormatter):
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if "\n" in text.strip():  # laid out by hand: the exit statuses
             return super()._fill_text(text, width, indent)
-        return textwrap.fill(
-            " ".join(text.split()),
-            width,
-            initial_indent=indent,
-            subsequent_indent=indent,
-            break_on_hyphens=False,
-            break_long_words=False,
-        )
+        lines = self._split_lines(text, width - len(indent))
+        return "\n".join(indent + line for line in lines)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -154,11 +148,14 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         wrong = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
         if wrong:
-            choices = re.findall(r"'([^']*)'", wrong.group(2))
-            close = difflib.get_close_matches(wrong.group(1), choices, n=1)
-            if close:
-                message += f"; did you mean '{close[0]}'?"
+            message += _suggestion(wrong[1], re.findall(r"'([^']*)'", wrong[2]))
         super().error(message)
+
+
+def _suggestion(word: str, choices: list[str]) -> str:
+    """ "; did you mean 'x'?" for the choice closest to a misspelt word, if any is."""
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -169,10 +166,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=_Help,
     )
+    metadata = project()
     parser.add_argument(
         "--version",
         action="version",
-        version=f"%(prog)s, of {project()['name']} {project()['version']}",
+        version=f"%(prog)s, of {metadata['name']} {metadata['version']}",
     )
     commands = parser.add_subparsers(
         title="commands", required=True, metavar="COMMAND", parser_class=_Parser
@@ -334,10 +332,9 @@ def _named(metavar: str) -> Any:
                 f"{text!r} is not NAME={metavar}; expected such as status=..."
             )
         if name not in names:
-            close = difflib.get_close_matches(name, names, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
             raise argparse.ArgumentTypeError(
-                f"{name!r} is no registry; expected one of {', '.join(names)}{hint}"
+                f"{name!r} is no registry; expected one of {', '.join(names)}"
+                + _suggestion(name, names)
             )
         return name, value
 
@@ -444,20 +441,21 @@ def _compare_with_iana(
 ) -> int:
     unexplained = 0
     for registry in registries:
-        iana = registry.kind.iana
-        path = _option(arguments, registry.kind, "iana")
-        rows = iana.read(path, shown(path), registry.kind.fold)
+        kind = registry.kind
+        path = _option(arguments, kind, "iana")
+        shown_path = shown(path)
+        rows = kind.iana.read(path, shown_path, kind.fold)
         found = compare(
-            iana,
+            kind.iana,
             registry.path,
             registry.entries,
             rows,
-            shown(path),
+            shown_path,
             arguments.today,
-            registry.kind.fold,
+            kind.fold,
         )
-        what = f"{len(rows)} {iana.rows_noun}"
-        unexplained += _report(found, shown(path), what, arguments.expiry)
+        what = f"{len(rows)} {kind.iana.rows_noun}"
+        unexplained += _report(found, shown_path, what, arguments.expiry)
     if unexplained:
         print(
             "error: fix each unexplained difference in the registry, or record why it is kept under the entry's iana_deviations",
