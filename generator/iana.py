@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from .problems import InputError, Problem, one_line
+from .problems import InputError, Problem, one_line, one_problem
 from .records import Entry, SpecReference
 from .sourcefile import read_text, shown
 
@@ -207,15 +207,11 @@ def _rows(
         first = next(reader, header)
         # Another header is not IANA's layout at all: the rows would only add noise.
         if first != header:
-            raise InputError(
-                [
-                    Problem(
-                        shown_path,
-                        reader.line_num,
-                        "header",
-                        f"is {','.join(first)!r}; expected {','.join(header)}",
-                    )
-                ]
+            raise one_problem(
+                shown_path,
+                reader.line_num,
+                "header",
+                f"is {','.join(first)!r}; expected {','.join(header)}",
             )
         for row in reader:
             line = reader.line_num
@@ -423,7 +419,7 @@ def as_of(folder: Path, file: str) -> datetime.date | None:
     )
     if not section or not line:
         problem = f"no section on `{file}` has an '- As of: YYYY-MM-DD' line; expected the date of IANA's registry as the file holds it"
-        raise InputError([Problem(shown_path, 0, "As of", problem)])
+        raise one_problem(shown_path, 0, "As of", problem)
     if line[1].startswith("unknown: "):
         return None
     try:
@@ -431,4 +427,4 @@ def as_of(folder: Path, file: str) -> datetime.date | None:
     except ValueError:
         number = text.count("\n", 0, section[0] + line.start()) + 1
         problem = f"is {line[1]!r}; expected a date such as 2025-09-15, or 'unknown: ' and why"
-        raise InputError([Problem(shown_path, number, "As of", problem)]) from None
+        raise one_problem(shown_path, number, "As of", problem) from None

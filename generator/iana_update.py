@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .iana import EXPECTED, PROVENANCE, IanaRegistry, provenance_section
-from .problems import InputError, Problem
+from .problems import InputError, Problem, one_problem
 from .sourcefile import decode_text, read_bytes, read_text, shown
 
 # IANA's files are a few kilobytes; anything far larger is not one of them.
@@ -111,16 +111,8 @@ def fetch(url: str, shown_path: str, timeout: float) -> bytes:
     partial body, and never more than `timeout` seconds or MAX_BYTES."""
 
     def refuse(what: str) -> InputError:
-        return InputError(
-            [
-                Problem(
-                    shown_path,
-                    0,
-                    "download",
-                    f"{url} {what}; expected IANA's CSV file",
-                )
-            ]
-        )
+        message = f"{url} {what}; expected IANA's CSV file"
+        return one_problem(shown_path, 0, "download", message)
 
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise refuse("is not an http or https address")
@@ -265,16 +257,12 @@ def _with_provenance(
     ):
         line = re.search(rf"^- {field} .*$", section, re.MULTILINE)
         if found is None or line is None:
-            raise InputError(
-                [
-                    Problem(
-                        shown_readme,
-                        0,
-                        "section",
-                        f"none names `{name}` with a '- {field} ...' line; expected a "
-                        f"heading such as '## ...: `{name}`' and its '- {field}' line",
-                    )
-                ]
+            raise one_problem(
+                shown_readme,
+                0,
+                "section",
+                f"none names `{name}` with a '- {field} ...' line; expected a "
+                f"heading such as '## ...: `{name}`' and its '- {field}' line",
             )
         section = section[: line.start()] + f"- {field} {value}" + section[line.end() :]
     return text[:start] + section + text[end:]

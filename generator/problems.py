@@ -47,6 +47,11 @@ class Unlisted(Problem):
     count: int = 0
 
 
+def one_problem(path: str, line: int, field: str, message: str) -> InputError:
+    """The InputError of an input refused for one problem, which stops it being read."""
+    return InputError([Problem(path, line, field, message)])
+
+
 class InputError(Exception):
     """Raised with every problem of the input files, so that a single run reports them all."""
 

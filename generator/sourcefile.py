@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .problems import InputError, Problem
+from .problems import InputError, Problem, one_problem
 
 # The project's folder, and its data: the registries, their schemas, IANA's files
 # and CPython's tables.
@@ -75,8 +75,8 @@ def parse_json(text: str, shown_path: str, expected: str) -> Any:
     try:
         return json.loads(text)
     except ValueError as error:
-        raise _refuse(
-            shown_path, f"is not JSON ({error}); expected {expected}", field="json"
+        raise one_problem(
+            shown_path, 0, "json", f"is not JSON ({error}); expected {expected}"
         ) from None
 
 
@@ -127,11 +127,11 @@ def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise _refuse(
+        raise one_problem(
             shown_path,
-            f"byte 0x{raw[error.start]:02x} at column {column} is not UTF-8; expected a UTF-8 file",
             line,
             "encoding",
+            f"byte 0x{raw[error.start]:02x} at column {column} is not UTF-8; expected a UTF-8 file",
         ) from None
     text = text.removeprefix("\ufeff")
     problems = _unshown_characters(text, shown_path)
@@ -140,10 +140,9 @@ def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
     return text
 
 
-def _refuse(
-    shown_path: str, message: str, line: int = 0, field: str = "file"
-) -> InputError:
-    return InputError([Problem(shown_path, line, field, message)])
+def _refuse(shown_path: str, message: str) -> InputError:
+    """The file refused whole."""
+    return one_problem(shown_path, 0, "file", message)
 
 
 def _unshown_characters(text: str, shown_path: str) -> list[Problem]:
