@@ -62,7 +62,6 @@ def plan(updates: list[Update], today: datetime.date, timeout: float) -> Plan:
     problems: list[Problem] = []
     texts: dict[Path, str] = {}
     report: list[str] = []
-    fetched: list[tuple[Update, bytes, str]] = []
     vendored: dict[Path, bytes | None] = {}
     for update in updates:
         # The vendored file is judged before anything is downloaded: a FIFO or a
@@ -86,10 +85,8 @@ def plan(updates: list[Update], today: datetime.date, timeout: float) -> Plan:
         if vendored[update.path] == data:
             report.append(f"{update.shown_path}: unchanged")
             continue
-        fetched.append((update, data, data.decode("utf-8")))
         report.append(f"{update.shown_path}: replaced by {update.url}")
         report += _changes(_old_rows(update), new_rows, update)
-    for update, data, text in fetched:
         readme = update.path.parent / PROVENANCE
         try:
             current = texts.get(readme) or read_text(
@@ -100,7 +97,7 @@ def plan(updates: list[Update], today: datetime.date, timeout: float) -> Plan:
             )
         except InputError as error:
             problems += error.problems
-        texts[update.path] = text
+        texts[update.path] = data.decode("utf-8")
     if problems:
         raise InputError(problems)
     return Plan(texts, report)
