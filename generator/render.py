@@ -284,8 +284,6 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment.filters["identifier"] = identifier
     environment.filters["python_version"] = python_version
     environment.filters["markdown"] = markdown
-    environment.filters["rst"] = rst
-    environment.filters["rst_reference"] = rst_reference
     environment.filters["rst_citation"] = rst_citation
     environment.filters["rst_simple_table"] = rst_simple_table
     environment.filters["and_list"] = and_list
