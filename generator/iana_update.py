@@ -76,9 +76,7 @@ def plan(updates: list[Update], today: datetime.date, timeout: float) -> Plan:
         try:
             data = fetch(update.url, update.shown_path, timeout)
             where = f"{update.url} (as {update.shown_path})"
-            new_rows = update.iana.parse(
-                decode_text(data, where, EXPECTED), where, update.fold
-            )
+            new_rows = update.iana.parse(decode_text(data, where), where, update.fold)
         except InputError as error:
             problems += error.problems
             continue

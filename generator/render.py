@@ -123,7 +123,7 @@ class _Loader(jinja2.BaseLoader):
         raw = read_bytes(path, shown(path), "a template")
         if raw is None:
             raise jinja2.TemplateNotFound(template)
-        text = decode_text(raw, shown(path), "a template")
+        text = decode_text(raw, shown(path))
 
         def unchanged() -> bool:
             # A template compiled once is used again while its bytes are the same.

@@ -63,7 +63,7 @@ def read_text(path: Path, shown_path: str, expected: str) -> str:
     raw = read_bytes(path, shown_path, expected)
     if raw is None:
         raise _refuse(shown_path, f"does not exist; expected {expected} at this path")
-    return decode_text(raw, shown_path, expected)
+    return decode_text(raw, shown_path)
 
 
 def read_json(path: Path, expected: str) -> Any:
@@ -119,7 +119,7 @@ def read_bytes(path: Path, shown_path: str, expected: str) -> bytes | None:
     return raw
 
 
-def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
+def decode_text(raw: bytes, shown_path: str) -> str:
     """The text of a file's bytes, read from disk or downloaded (each bounded in
     size as it is read), on the same terms."""
     try:
