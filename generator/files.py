@@ -55,7 +55,7 @@ def write_files(texts: dict[Path, str]) -> list[Path]:
     folder = Path(os.path.commonpath([path.parent for path in wanted]))
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder, shared=False):
-        current = _read_paths(list(wanted))
+        current = {path: _read(path) for path in wanted}
         changed = [path for path in wanted if wanted[path] != current[path]]
         staged: dict[Path, str] = {}
         try:
@@ -97,7 +97,7 @@ def _roll_back(
 
 def _bytes_of(path: Path) -> bytes | None:
     try:
-        return read_bytes(path, shown(path), "a generated file")
+        return _read(path)
     except Exception:  # unreadable now: not this run's bytes, so not touched
         return b""
 
@@ -124,10 +124,10 @@ def _locked(folder: Path, shared: bool) -> Iterator[None]:
         os.close(descriptor)  # which releases the lock
 
 
-def _read_paths(paths: list[Path]) -> dict[Path, bytes | None]:
-    """Each file's bytes (None: no file), through the reader that refuses a file that
+def _read(path: Path) -> bytes | None:
+    """The file's bytes (None: no file), through the reader that refuses a file that
     is not a regular one, or too large to be an output."""
-    return {path: read_bytes(path, shown(path), "a generated file") for path in paths}
+    return read_bytes(path, shown(path), "a generated file")
 
 
 def _stage(path: Path, data: bytes) -> str:
@@ -176,11 +176,11 @@ def differences(directory: Path, texts: dict[str, str]) -> list[str]:
     """A unified diff for each file whose bytes on disk differ from `texts` (by path
     in `directory`, such as package/module.py)."""
     with _locked(directory, shared=True):
-        current = _read_paths([directory / name for name in texts])
+        current = {name: _read(directory / name) for name in texts}
     shown_directory = shown(directory)
     diffs = []
     for name, text in texts.items():
-        old = current[directory / name]
+        old = current[name]
         if old == text.encode("utf-8"):
             continue
         old_lines = (
