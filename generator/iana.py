@@ -155,40 +155,24 @@ class IanaRegistry:
             if (parsed := self.parse_row(fields, line, shown_path, problems))
             is not None
         ]
-        _once_each(
-            [(row.line, self.key(row)) for row in rows],
-            fold,
-            self.key_column,
-            shown_path,
-            problems,
-        )
+        # A row whose key an earlier row has (as the kind compares keys) is a
+        # problem: one of them would silently win.
+        first: dict[Any, int] = {}
+        for row in rows:
+            key = fold(self.key(row))
+            if key in first:
+                problems.append(
+                    Problem(
+                        shown_path,
+                        row.line,
+                        self.key_column,
+                        f"{self.key(row)} is already at line {first[key]}; expected each once",
+                    )
+                )
+            first.setdefault(key, row.line)
         if problems:
             raise InputError(problems)
         return rows
-
-
-def _once_each(
-    keys: list[tuple[int, str]],
-    fold: Callable[[Any], Any],
-    field: str,
-    shown_path: str,
-    problems: list[Problem],
-) -> None:
-    """A row whose key an earlier row has (as the kind compares keys) is a problem:
-    one of them would silently win."""
-    first: dict[Any, int] = {}
-    for line, written in keys:
-        key = fold(written)
-        if key in first:
-            problems.append(
-                Problem(
-                    shown_path,
-                    line,
-                    field,
-                    f"{written} is already at line {first[key]}; expected each once",
-                )
-            )
-        first.setdefault(key, line)
 
 
 def _rows(
