@@ -25,17 +25,16 @@ from .kind import Kind
 from .kinds import KINDS
 from .outputs import build_outputs, project
 from .problems import InputError, interrupted, one_line
-from .pythons import stdlib_range
+from .pythons import SUPPORTED, stdlib_range
 from .registry import Registry, committed_registry, load_registry
 from .render import TemplateFailure
-from .sourcefile import ROOT, shown
-
-FIX_COMMAND = "make generate"
+from .sourcefile import DATA, ROOT, shown
 
 EXIT_OK, EXIT_STALE, EXIT_INVALID = 0, 1, 2
 
 # Each command's exit statuses, for its --help; the program's help lists them all.
 SUCCESS = "  0  success"
+UNEXPLAINED = "  1  a registry differs from IANA's in a way it does not explain"
 INVALID = (
     "  2  invalid input (a registry, a template, IANA's file) or usage;\n"
     "     nothing was written"
@@ -54,24 +53,22 @@ EXITS = {
     "validate": [SUCCESS + ": every registry is valid", INVALID],
     "iana": [
         SUCCESS + ": every difference from IANA's registries is kept on purpose",
-        "  1  a registry differs from IANA's in a way it does not explain",
+        UNEXPLAINED,
         INVALID,
     ],
     "iana-update": [
         SUCCESS + ": the files are updated, and every difference is kept on purpose",
-        "  1  a registry differs from IANA's in a way it does not explain",
+        UNEXPLAINED,
         "  2  a download or a file is refused, or usage; nothing was changed",
     ],
 }
-
-
-EPILOG = """\
+EPILOG = f"""\
 exit status:
-  0  success
+{SUCCESS}
   1  check: the committed generated files are not current;
      iana, iana-update: a registry differs from IANA's in a way it does not
      explain
-  2  invalid input or usage; nothing was written
+{INVALID}
 each command's --help says what its statuses mean for it.
 """
 
@@ -141,14 +138,8 @@ class _Help(argparse.RawDescriptionHelpFormatter):
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if "\n" in text.strip():  # laid out by hand: the exit statuses
             return super()._fill_text(text, width, indent)
-        return textwrap.fill(
-            " ".join(text.split()),
-            width,
-            initial_indent=indent,
-            subsequent_indent=indent,
-            break_on_hyphens=False,
-            break_long_words=False,
-        )
+        lines = self._split_lines(text, width - len(indent))
+        return "\n".join(indent + line for line in lines)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -157,11 +148,14 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         wrong = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
         if wrong:
-            choices = re.findall(r"'([^']*)'", wrong.group(2))
-            close = difflib.get_close_matches(wrong.group(1), choices, n=1)
-            if close:
-                message += f"; did you mean '{close[0]}'?"
+            message += _suggestion(wrong[1], re.findall(r"'([^']*)'", wrong[2]))
         super().error(message)
+
+
+def _suggestion(word: str, choices: list[str]) -> str:
+    """ "; did you mean 'x'?" for the choice closest to a misspelt word, if any is."""
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -172,10 +166,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=_Help,
     )
+    metadata = project()
     parser.add_argument(
         "--version",
         action="version",
-        version=f"%(prog)s, of {project()['name']} {project()['version']}",
+        version=f"%(prog)s, of {metadata['name']} {metadata['version']}",
     )
     commands = parser.add_subparsers(
         title="commands", required=True, metavar="COMMAND", parser_class=_Parser
@@ -191,15 +186,10 @@ def _parser() -> argparse.ArgumentParser:
             "check",
             _check,
             _add_output_options,
-            "exit 1 with a diff if the generated files are not current",
+            "compare the generated files with what the registries make",
         ),
         ("validate", _validate, None, "only validate the registries"),
-        (
-            "iana",
-            _iana,
-            _add_iana_options,
-            "compare the registries with IANA's; exit 1 on a difference they do not explain",
-        ),
+        ("iana", _iana, _add_iana_options, "compare the registries with IANA's"),
         (
             "iana-update",
             _iana_update,
@@ -337,10 +327,9 @@ def _named(metavar: str) -> Any:
                 f"{text!r} is not NAME={metavar}; expected such as status=..."
             )
         if name not in names:
-            close = difflib.get_close_matches(name, names, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
             raise argparse.ArgumentTypeError(
-                f"{name!r} is no registry; expected one of {', '.join(names)}{hint}"
+                f"{name!r} is no registry; expected one of {', '.join(names)}"
+                + _suggestion(name, names)
             )
         return name, value
 
@@ -351,15 +340,14 @@ def _named(metavar: str) -> Any:
 def _option(arguments: argparse.Namespace, kind: Kind, what: str) -> Any:
     """A registry's file, IANA's file or IANA's address: as an option names it for
     the kind (the last one given), or by default the project's."""
-    given = dict(getattr(arguments, what, []))
+    given = dict(getattr(arguments, what))
     if kind.name in given:
-        value = given[kind.name]
-        return value if what == "url" else Path(value)
-    if what == "registry":
-        return ROOT / "data" / kind.registry
-    if what == "iana":
-        return ROOT / "data" / "iana" / kind.iana.file
-    return kind.iana.url
+        return given[kind.name] if what == "url" else Path(given[kind.name])
+    return {
+        "registry": DATA / kind.registry,
+        "iana": DATA / "iana" / kind.iana.file,
+        "url": kind.iana.url,
+    }[what]
 
 
 def _load(arguments: argparse.Namespace, dated: bool = True) -> list[Registry]:
@@ -404,17 +392,17 @@ def _promises_ended(registries: list[Registry], output: Path) -> list[str]:
         before = committed_registry(registry, output)
         was = stdlib_range(before.stdlib_since) if before else None
         now = stdlib_range(registry.stdlib_since)
-        if was is None or (now is not None and now[0] <= was[0] and now[1] >= was[1]):
+        # Every range runs to the newest CPython tested: only its start can move.
+        if was is None or (now is not None and now[0] <= was[0]):
             continue
         lost = "on none now" if now is None else f"only from {_version(now[0])} on now"
         for member in registry.stdlib_limits:
             lines.append(
                 f"{registry.path}:{member.line}: {member.key}: the package gave "
-                f"http's own enum on CPython {_version(was[0])} to "
-                f"{_version((was[1][0], was[1][1] - 1))}, and {lost}, since no "
-                "released CPython has this entry as it is here; to keep it, add "
-                "member: false (the lookup still knows the entry), or python_added, "
-                "python_wording or renamed_in once a CPython has it"
+                f"http's own enum on CPython {_version(was[0])} to {SUPPORTED[-1]}, "
+                f"and {lost}, since no released CPython has this entry as it is here; "
+                "to keep it, add member: false (the lookup still knows the entry), or "
+                "python_added, python_wording or renamed_in once a CPython has it"
             )
     return lines
 
@@ -425,7 +413,7 @@ def _version(version: tuple[int, int]) -> str:
 
 def _check(arguments: argparse.Namespace) -> int:
     texts = build_outputs(_load(arguments), arguments.templates)
-    diffs = differences(arguments.output, texts, shown(arguments.output))
+    diffs = differences(arguments.output, texts)
     if not diffs:
         print(f"{shown(arguments.output)}: every file is current")
         return EXIT_OK
@@ -433,7 +421,7 @@ def _check(arguments: argparse.Namespace) -> int:
     sources = ", ".join(shown(_option(arguments, kind, "registry")) for kind in KINDS)
     print(
         f"error: the generated files differ from what {sources} and the templates produce.\n"
-        f"Run `{FIX_COMMAND}` and commit the result; never edit generated files by hand.",
+        "Run `make generate` and commit the result; never edit generated files by hand.",
         file=sys.stderr,
     )
     return EXIT_STALE
@@ -448,20 +436,21 @@ def _compare_with_iana(
 ) -> int:
     unexplained = 0
     for registry in registries:
-        iana = registry.kind.iana
-        path = _option(arguments, registry.kind, "iana")
-        rows = iana.read(path, shown(path), registry.kind.fold)
+        kind = registry.kind
+        path = _option(arguments, kind, "iana")
+        shown_path = shown(path)
+        rows = kind.iana.read(path, shown_path, kind.fold)
         found = compare(
-            iana,
+            kind.iana,
             registry.path,
             registry.entries,
             rows,
-            shown(path),
+            shown_path,
             arguments.today,
-            registry.kind.fold,
+            kind.fold,
         )
-        what = f"{len(rows)} {iana.rows_noun}"
-        unexplained += _report(found, shown(path), what, arguments.expiry)
+        what = f"{len(rows)} {kind.iana.rows_noun}"
+        unexplained += _report(found, shown_path, what, arguments.expiry)
     if unexplained:
         print(
             "error: fix each unexplained difference in the registry, or record why it is kept under the entry's iana_deviations",
@@ -475,16 +464,17 @@ def _iana_update(arguments: argparse.Namespace) -> int:
     # Everything the comparison needs is loaded and checked before anything is
     # written: a registry that does not validate changes no vendored file.
     registries = _load(arguments, dated=False)
-    updates = []
-    for kind in KINDS:
-        path = _option(arguments, kind, "iana")
-        updates.append(
-            Update(
-                path, shown(path), _option(arguments, kind, "url"), kind.iana, kind.fold
-            )
+    updates = [
+        Update(
+            _option(arguments, kind, "iana"),
+            _option(arguments, kind, "url"),
+            kind.iana,
+            kind.fold,
         )
+        for kind in KINDS
+    ]
     try:
-        planned = plan(updates, shown, arguments.today, arguments.timeout)
+        planned = plan(updates, arguments.today, arguments.timeout)
     except InputError as error:
         _print_problems(error)
         print(

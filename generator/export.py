@@ -18,7 +18,7 @@ import typing
 from typing import Any
 
 from .kind import Kind
-from .records import type_hints
+from .records import WHERE, type_hints
 from .registry import Registry, entry_schema
 
 _SCALARS = {int: "integer", str: "string", bool: "boolean"}
@@ -29,14 +29,12 @@ _CARRIED = ("description", "enum", "minimum", "maximum")
 def export(registry: Registry) -> dict[str, Any]:
     """The registry as plain data: which registry it is (IANA's title and address,
     and the date of IANA's registry it was compared with), then every entry."""
-    order = list(_entry_fields(registry.schema, registry.kind))
+    order = tuple(_entry_fields(registry.schema, registry.kind))
     return {
         "title": registry.kind.title,
         "iana": registry.kind.iana.url,
         "iana_as_of": registry.iana_as_of and registry.iana_as_of.isoformat(),
-        registry.kind.entries: [
-            _plain(entry, _exported(type(entry), order)) for entry in registry.entries
-        ],
+        registry.kind.entries: [_plain(entry, order) for entry in registry.entries],
     }
 
 
@@ -88,15 +86,9 @@ def _entry_fields(source: dict[str, Any], kind: Kind) -> dict[str, Any]:
     }
 
 
-def _exported(
-    record_type: type, order: list[str] | None = None
-) -> list[tuple[str, Any, str | None]]:
-    return _exported_once(record_type, tuple(order or ()))
-
-
 @functools.lru_cache(maxsize=None)
-def _exported_once(
-    record_type: type, order: tuple[str, ...]
+def _exported(
+    record_type: type, order: tuple[str, ...] = ()
 ) -> list[tuple[str, Any, str | None]]:
     """(name, type, docstring) of what the export holds of a record: its fields (in
     `order` where it names them, as the registry's schema lists them), then the
@@ -105,7 +97,7 @@ def _exported_once(
     fields: list[tuple[str, Any, str | None]] = [
         (field.name, hints[field.name], None)
         for field in dataclasses.fields(record_type)
-        if field.name not in ("line", "field_lines")  # where, not what
+        if field.name not in WHERE
     ]
     if order:
         fields.sort(
@@ -117,13 +109,11 @@ def _exported_once(
     return fields
 
 
-def _plain(
-    value: Any, exported: list[tuple[str, Any, str | None]] | None = None
-) -> Any:
+def _plain(value: Any, order: tuple[str, ...] = ()) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             name: _plain(getattr(value, name))
-            for name, _, _ in exported or _exported(type(value))
+            for name, _, _ in _exported(type(value), order)
         }
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -174,13 +164,10 @@ def _record_schema(
     record_type: type, definitions: dict[str, Any], described: dict[str, Any]
 ) -> dict[str, Any]:
     properties = {}
-    for name, annotation, doc in _exported(record_type, list(described)):
+    for name, annotation, doc in _exported(record_type, tuple(described)):
         schema = _type_schema(annotation, definitions, {})
-        carried = {
-            keyword: described.get(name, {})[keyword]
-            for keyword in _CARRIED
-            if keyword in described.get(name, {})
-        }
+        field = described.get(name, {})
+        carried = {keyword: field[keyword] for keyword in _CARRIED if keyword in field}
         description = carried.pop("description", None) or doc
         if carried and "anyOf" in schema:
             schema["anyOf"][0].update(carried)

@@ -19,9 +19,8 @@ from .sourcefile import read_bytes, shown
 
 try:
     import fcntl
-except (
-    ImportError
-):  # Windows: no advisory locks; a rollback still restores only its own bytes
+except ImportError:
+    # Windows: no advisory locks; a rollback still restores only its own bytes.
     fcntl = None  # type: ignore[assignment]
 
 
@@ -34,14 +33,6 @@ class RollbackIncomplete(OSError):
             + ", ".join(shown(path) for path in left)
         )
         self.left = left
-
-
-def read_current(directory: Path, names: list[str]) -> dict[str, bytes | None]:
-    """The bytes of each file of `directory` (names are paths in it, such as
-    package/module.py), None where there is none."""
-    with _locked(directory, shared=True):
-        current = _read_paths([directory / name for name in names])
-    return {name: current[directory / name] for name in names}
 
 
 def write_changed(directory: Path, texts: dict[str, str]) -> list[str]:
@@ -64,23 +55,19 @@ def write_files(texts: dict[Path, str]) -> list[Path]:
     folder = Path(os.path.commonpath([path.parent for path in wanted]))
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder, shared=False):
-        return _write_locked(wanted)
-
-
-def _write_locked(wanted: dict[Path, bytes]) -> list[Path]:
-    current = _read_paths(list(wanted))
-    changed = [path for path in wanted if wanted[path] != current[path]]
-    staged: dict[Path, str] = {}
-    try:
-        for path in changed:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            staged[path] = _stage(path, wanted[path])
-        for path in changed:
-            with _naming(path):
-                os.replace(staged[path], path)
-    except BaseException as error:
-        _roll_back(changed, staged, current, wanted, error)
-        raise
+        current = {path: _read(path) for path in wanted}
+        changed = [path for path in wanted if wanted[path] != current[path]]
+        staged: dict[Path, str] = {}
+        try:
+            for path in changed:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                staged[path] = _stage(path, wanted[path])
+            for path in changed:
+                with _naming(path):
+                    os.replace(staged[path], path)
+        except BaseException as error:
+            _roll_back(changed, staged, current, wanted, error)
+            raise
     return changed
 
 
@@ -110,7 +97,7 @@ def _roll_back(
 
 def _bytes_of(path: Path) -> bytes | None:
     try:
-        return read_bytes(path, shown(path), "a generated file")
+        return _read(path)
     except Exception:  # unreadable now: not this run's bytes, so not touched
         return b""
 
@@ -137,10 +124,10 @@ def _locked(folder: Path, shared: bool) -> Iterator[None]:
         os.close(descriptor)  # which releases the lock
 
 
-def _read_paths(paths: list[Path]) -> dict[Path, bytes | None]:
-    """Each file's bytes (None: no file), through the reader that refuses a file that
+def _read(path: Path) -> bytes | None:
+    """The file's bytes (None: no file), through the reader that refuses a file that
     is not a regular one, or too large to be an output."""
-    return {path: read_bytes(path, shown(path), "a generated file") for path in paths}
+    return read_bytes(path, shown(path), "a generated file")
 
 
 def _stage(path: Path, data: bytes) -> str:
@@ -185,11 +172,12 @@ def _remove(path: str) -> None:
         os.remove(path)
 
 
-def differences(
-    directory: Path, texts: dict[str, str], shown_directory: str
-) -> list[str]:
-    """A unified diff for each file whose bytes on disk differ from `texts`."""
-    current = read_current(directory, list(texts))
+def differences(directory: Path, texts: dict[str, str]) -> list[str]:
+    """A unified diff for each file whose bytes on disk differ from `texts` (by path
+    in `directory`, such as package/module.py)."""
+    with _locked(directory, shared=True):
+        current = {name: _read(directory / name) for name in texts}
+    shown_directory = shown(directory)
     diffs = []
     for name, text in texts.items():
         old = current[name]
@@ -200,18 +188,18 @@ def differences(
             if old is None
             else old.decode("utf-8", errors="replace").splitlines(keepends=True)
         )
-        shown = f"{shown_directory}/{name}"
+        where = f"{shown_directory}/{name}"
         diff = "".join(
             difflib.unified_diff(
                 old_lines,
                 text.splitlines(keepends=True),
-                f"{shown} (committed)",
-                f"{shown} (generated)",
+                f"{where} (committed)",
+                f"{where} (generated)",
             )
         )
         diffs.append(
             diff
-            or f"--- {shown}: differs in bytes that do not show as lines (line endings or encoding)\n"
+            or f"--- {where}: differs in bytes that do not show as lines (line endings or encoding)\n"
         )
     for name in strays(directory, texts):
         diffs.append(

@@ -25,8 +25,6 @@ from .sourcefile import read_bytes
 
 # The generated modules must run on Python 3.8, so black may not use newer syntax.
 TARGET = "PY38"
-# An entry's first line: this tag and the sha256 of the text after the line.
-_ENTRY_TAG = b"black-cache-v2 sha256="
 
 
 class FormatError(Exception):
@@ -63,25 +61,26 @@ def _black_version() -> str:
     return importlib.metadata.version("black")
 
 
-def _cache_folder() -> Path | None:
-    """HTTP_REGISTRIES_FORMAT_CACHE, if set (empty: no cache), else the user's cache folder."""
-    configured = os.environ.get("HTTP_REGISTRIES_FORMAT_CACHE")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "http-registries" / "black"
-
-
 def _cache_path(source: str, stub: bool) -> Path | None:
-    folder = _cache_folder()
+    """The entry of `source` in HTTP_REGISTRIES_FORMAT_CACHE, if set (empty: no
+    cache), else in the user's cache folder."""
+    folder = os.environ.get("HTTP_REGISTRIES_FORMAT_CACHE")
     if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = str(Path(base) / "http-registries" / "black")
+    if not folder:
         return None
     key = hashlib.sha256(
         f"{_black_version()}\0{TARGET}\0{stub}\0{source}".encode(
             "utf-8", "surrogatepass"
         )
     ).hexdigest()
-    return folder / key
+    return Path(folder) / key
+
+
+def _first_line(text: bytes) -> bytes:
+    """An entry's first line: a tag and the sha256 of the text after the line."""
+    return b"black-cache-v2 sha256=" + hashlib.sha256(text).hexdigest().encode("ascii")
 
 
 def _recall(path: Path) -> str | None:
@@ -93,7 +92,7 @@ def _recall(path: Path) -> str | None:
     if raw is None:
         return None
     header, _, text = raw.partition(b"\n")
-    if header != _ENTRY_TAG + hashlib.sha256(text).hexdigest().encode("ascii"):
+    if header != _first_line(text):
         return None
     try:
         return text.decode("utf-8")
@@ -106,7 +105,7 @@ def _remember(path: Path, text: str) -> None:
     renamed into place, so that a crash leaves the old entry, no entry, or this one;
     and never a temporary file behind."""
     data = text.encode("utf-8")
-    entry = _ENTRY_TAG + hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data
+    entry = _first_line(data) + b"\n" + data
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from .problems import InputError, Problem, one_line
+from .problems import InputError, Problem, one_line, one_problem
 from .records import Entry, SpecReference
 from .sourcefile import read_text, shown
 
@@ -52,9 +52,7 @@ class IanaReference:
             same = (self.rfc, self.draft) == (spec.rfc, spec.draft)
             return same and self.section in (None, spec.section)
         if self.link is not None:
-            return spec.link is not None and spec.link.rstrip("/") == self.link.rstrip(
-                "/"
-            )
+            return (spec.link or "").rstrip("/") == self.link.rstrip("/")
         return self.document in (spec.document, spec.title)
 
 
@@ -167,40 +165,24 @@ class IanaRegistry:
             if (parsed := self.parse_row(fields, line, shown_path, problems))
             is not None
         ]
-        _once_each(
-            [(row.line, self.key(row)) for row in rows],
-            fold,
-            self.key_column or self.header[0],
-            shown_path,
-            problems,
-        )
+        # A row whose key an earlier row has (as the kind compares keys) is a
+        # problem: one of them would silently win.
+        first: dict[Any, int] = {}
+        for row in rows:
+            key = fold(self.key(row))
+            if key in first:
+                problems.append(
+                    Problem(
+                        shown_path,
+                        row.line,
+                        self.key_column or self.header[0],
+                        f"{self.key(row)} is already at line {first[key]}; expected each once",
+                    )
+                )
+            first.setdefault(key, row.line)
         if problems:
             raise InputError(problems)
         return rows
-
-
-def _once_each(
-    keys: list[tuple[int, str]],
-    fold: Callable[[Any], Any],
-    field: str,
-    shown_path: str,
-    problems: list[Problem],
-) -> None:
-    """A row whose key an earlier row has (as the kind compares keys) is a problem:
-    one of them would silently win."""
-    first: dict[Any, int] = {}
-    for line, written in keys:
-        key = fold(written)
-        if key in first:
-            problems.append(
-                Problem(
-                    shown_path,
-                    line,
-                    field,
-                    f"{written} is already at line {first[key]}; expected each once",
-                )
-            )
-        first.setdefault(key, line)
 
 
 def _rows(
@@ -216,23 +198,17 @@ def _rows(
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = []
     try:
-        for number, row in enumerate(reader):
+        first = next(reader, header)
+        # Another header is not IANA's layout at all: the rows would only add noise.
+        if first != header:
+            raise one_problem(
+                shown_path,
+                reader.line_num,
+                "header",
+                f"is {','.join(first)!r}; expected {','.join(header)}",
+            )
+        for row in reader:
             line = reader.line_num
-            if number == 0:
-                if (
-                    row != header
-                ):  # not IANA's layout at all: the rows would only add noise
-                    raise InputError(
-                        [
-                            Problem(
-                                shown_path,
-                                line,
-                                "header",
-                                f"is {','.join(row)!r}; expected {','.join(header)}",
-                            )
-                        ]
-                    )
-                continue
             if not row:
                 continue
             if len(row) != len(header):
@@ -250,19 +226,16 @@ def _rows(
                 for name, field in zip(header, row)
             ]
             unprintable = [
-                (name, field)
+                Problem(
+                    shown_path,
+                    line,
+                    name,
+                    f"{field!r} holds a control character; expected one line of text",
+                )
                 for name, field in zip(header, row)
                 if _CONTROL.search(field)
             ]
-            for name, field in unprintable:
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line,
-                        name,
-                        f"{field!r} holds a control character; expected one line of text",
-                    )
-                )
+            problems += unprintable
             if not unprintable:
                 rows.append((line, [field.strip() for field in row]))
     except csv.Error as error:
@@ -305,9 +278,9 @@ class Difference:
         )
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}: {self.key} {self.aspect}: {self.message}"
+        """The difference as a problem: what differs (a kept one is its kept_line)."""
         return one_line(
-            f"{where}; kept on purpose: {self.kept}" if self.kept else where
+            f"{self.path}:{self.line}: {self.key} {self.aspect}: {self.message}"
         )
 
 
@@ -446,7 +419,7 @@ def as_of(folder: Path, file: str) -> datetime.date | None:
     )
     if not section or not line:
         problem = f"no section on `{file}` has an '- As of: YYYY-MM-DD' line; expected the date of IANA's registry as the file holds it"
-        raise InputError([Problem(shown_path, 0, "As of", problem)])
+        raise one_problem(shown_path, 0, "As of", problem)
     if line[1].startswith("unknown: "):
         return None
     try:
@@ -454,4 +427,4 @@ def as_of(folder: Path, file: str) -> datetime.date | None:
     except ValueError:
         number = text.count("\n", 0, section[0] + line.start()) + 1
         problem = f"is {line[1]!r}; expected a date such as 2025-09-15, or 'unknown: ' and why"
-        raise InputError([Problem(shown_path, number, "As of", problem)]) from None
+        raise one_problem(shown_path, number, "As of", problem) from None

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .iana import EXPECTED, PROVENANCE, IanaRegistry, provenance_section
-from .problems import InputError, Problem
-from .sourcefile import decode_text, read_bytes, read_text
+from .problems import InputError, Problem, one_problem
+from .sourcefile import decode_text, read_bytes, read_text, shown
 
 # IANA's files are a few kilobytes; anything far larger is not one of them.
 MAX_BYTES = 1024 * 1024
@@ -39,10 +39,13 @@ class Update:
     """One vendored file, where its current version is published, and how it is read."""
 
     path: Path
-    shown_path: str
     url: str
     iana: IanaRegistry
     fold: Callable[[Any], Any]  # how the kind compares keys
+
+    @property
+    def shown_path(self) -> str:
+        return shown(self.path)
 
 
 @dataclass(frozen=True)
@@ -53,18 +56,12 @@ class Plan:
     report: list[str]
 
 
-def plan(
-    updates: list[Update],
-    shown: Callable[[Path], str],
-    today: datetime.date,
-    timeout: float = TIMEOUT,
-) -> Plan:
+def plan(updates: list[Update], today: datetime.date, timeout: float) -> Plan:
     """Download and check every file, and work out every file's new text; raise
     InputError with the problems of all of them before anything is written."""
     problems: list[Problem] = []
     texts: dict[Path, str] = {}
     report: list[str] = []
-    fetched: list[tuple[Update, bytes, str]] = []
     vendored: dict[Path, bytes | None] = {}
     for update in updates:
         # The vendored file is judged before anything is downloaded: a FIFO or a
@@ -79,19 +76,15 @@ def plan(
         try:
             data = fetch(update.url, update.shown_path, timeout)
             where = f"{update.url} (as {update.shown_path})"
-            new_rows = update.iana.parse(
-                decode_text(data, where, EXPECTED), where, update.fold
-            )
+            new_rows = update.iana.parse(decode_text(data, where), where, update.fold)
         except InputError as error:
             problems += error.problems
             continue
         if vendored[update.path] == data:
             report.append(f"{update.shown_path}: unchanged")
             continue
-        fetched.append((update, data, data.decode("utf-8")))
         report.append(f"{update.shown_path}: replaced by {update.url}")
         report += _changes(_old_rows(update), new_rows, update)
-    for update, data, text in fetched:
         readme = update.path.parent / PROVENANCE
         try:
             current = texts.get(readme) or read_text(
@@ -102,27 +95,19 @@ def plan(
             )
         except InputError as error:
             problems += error.problems
-        texts[update.path] = text
+        texts[update.path] = data.decode("utf-8")
     if problems:
         raise InputError(problems)
     return Plan(texts, report)
 
 
-def fetch(url: str, shown_path: str, timeout: float = TIMEOUT) -> bytes:
+def fetch(url: str, shown_path: str, timeout: float) -> bytes:
     """The whole body of a 200 response, or InputError naming the address: never a
     partial body, and never more than `timeout` seconds or MAX_BYTES."""
 
     def refuse(what: str) -> InputError:
-        return InputError(
-            [
-                Problem(
-                    shown_path,
-                    0,
-                    "download",
-                    f"{url} {what}; expected IANA's CSV file",
-                )
-            ]
-        )
+        message = f"{url} {what}; expected IANA's CSV file"
+        return one_problem(shown_path, 0, "download", message)
 
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise refuse("is not an http or https address")
@@ -230,7 +215,7 @@ def _changes(old: list[Any], new: list[Any], update: Update) -> list[str]:
         return {
             update.fold(update.iana.key(row)): (
                 update.iana.key(row),
-                _without_line(row),
+                {name: value for name, value in vars(row).items() if name != "line"},
             )
             for row in rows
         }
@@ -246,12 +231,6 @@ def _changes(old: list[Any], new: list[Any], update: Update) -> list[str]:
     return lines or [
         "  the rows are the same (the bytes differ: layout or line endings)"
     ]
-
-
-def _without_line(row: Any) -> dict[str, Any]:
-    fields = dict(vars(row))
-    fields.pop("line", None)
-    return fields
 
 
 def _with_provenance(
@@ -273,16 +252,12 @@ def _with_provenance(
     ):
         line = re.search(rf"^- {field} .*$", section, re.MULTILINE)
         if found is None or line is None:
-            raise InputError(
-                [
-                    Problem(
-                        shown_readme,
-                        0,
-                        "section",
-                        f"none names `{name}` with a '- {field} ...' line; expected a "
-                        f"heading such as '## ...: `{name}`' and its '- {field}' line",
-                    )
-                ]
+            raise one_problem(
+                shown_readme,
+                0,
+                "section",
+                f"none names `{name}` with a '- {field} ...' line; expected a "
+                f"heading such as '## ...: `{name}`' and its '- {field}' line",
             )
         section = section[: line.start()] + f"- {field} {value}" + section[line.end() :]
     return text[:start] + section + text[end:]

@@ -33,9 +33,9 @@ OUTPUTS = PACKAGE_OUTPUTS + tuple(output for kind in KINDS for output in kind.ou
 def build_outputs(registries: Iterable[Registry], templates: Path) -> dict[str, str]:
     """Every output of each registry's kind, and the package's own, by path in the
     output folder."""
-    registries = list(registries)
+    package = _package_context()
     texts = {
-        output.path: _build(output, templates, PACKAGE_SOURCES, _package_context())
+        output.path: _build(output, templates, PACKAGE_SOURCES, package)
         for output in PACKAGE_OUTPUTS
     }
     for registry in registries:
@@ -53,25 +53,24 @@ def _build(
     text = output.header(sources) + rendered
     if output.is_python or output.is_stub:
         text = format_python(text, output.template, stub=output.is_stub)
-    _refuse_impossible(output, rendered, text)
+        _refuse_impossible(output, rendered, text)
     return text
 
 
 def _refuse_impossible(output: Output, rendered: str, text: str) -> None:
-    """What can never be a right output, whatever step made it (a damaged cache, a
-    formatter's bug): an empty file where the template rendered text, or a Python
+    """What can never be a right formatted module, whatever step made it (a damaged
+    cache, a formatter's bug): an empty file where the template rendered text, or a
     module that does not compile. Neither is written, nor passes a check."""
     if rendered.strip() and not text.strip():
         raise FormatError(
             f"{output.path}: the template rendered text, but the output is empty"
         )
-    if output.is_python or output.is_stub:
-        try:
-            compile(text, output.path, "exec", dont_inherit=True)
-        except SyntaxError as error:
-            raise FormatError(
-                f"{output.path}:{error.lineno}: the formatted module does not compile: {error.msg}"
-            ) from None
+    try:
+        compile(text, output.path, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        raise FormatError(
+            f"{output.path}:{error.lineno}: the formatted module does not compile: {error.msg}"
+        ) from None
 
 
 def project() -> dict[str, Any]:

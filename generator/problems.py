@@ -3,30 +3,23 @@
 from __future__ import annotations
 
 import itertools
-import re
 import signal
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# What would break a report's line or hide in it: control characters (C0, DEL, C1)
-# and the Unicode line and paragraph separators.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# What would break a report's line or hide in it, with the escape it is written as:
+# control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+_ESCAPES = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
+_ESCAPES |= {ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"}
+_ESCAPES |= {0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def one_line(text: str) -> str:
     """`text` with every character that could end or disguise a line of a report
     written as an escape, so that text from a download or a registry is always shown
     as what it holds, and one finding is always one line."""
-    return _UNPRINTABLE.sub(
-        lambda match: (
-            _ESCAPES.get(match.group(), f"\\x{ord(match.group()):02x}")
-            if ord(match.group()) < 0x100
-            else f"\\u{ord(match.group()):04x}"
-        ),
-        text,
-    )
+    return text.translate(_ESCAPES)
 
 
 # The most problems of one file a report prints: past a screenful, more lines help
@@ -52,6 +45,11 @@ class Unlisted(Problem):
     (a million aliases of one entry) takes bounded memory."""
 
     count: int = 0
+
+
+def one_problem(path: str, line: int, field: str, message: str) -> InputError:
+    """The InputError of an input refused for one problem, which stops it being read."""
+    return InputError([Problem(path, line, field, message)])
 
 
 class InputError(Exception):

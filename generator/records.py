@@ -51,12 +51,13 @@ class SpecReference:
 
     @property
     def part(self) -> str:
-        """Section 15.5.5, or Appendix B.1 (an appendix is named by its letter)."""
-        if not self.section:
-            return ""
-        return (
-            f"{'Appendix' if self.section[0].isalpha() else 'Section'} {self.section}"
-        )
+        """Section 15.5.5, or Appendix B.1."""
+        return f"{self._division.title()} {self.section}" if self.section else ""
+
+    @property
+    def _division(self) -> str:
+        """What the section is: an appendix is named by its letter."""
+        return "appendix" if self.section and self.section[0].isalpha() else "section"
 
     @property
     def text(self) -> str:
@@ -71,10 +72,7 @@ class SpecReference:
         if self.rfc is None:
             return _DATATRACKER.format(self.draft)
         page = _RFC_EDITOR.format(self.rfc)
-        if not self.section:
-            return page
-        anchor = "appendix" if self.section[0].isalpha() else "section"
-        return f"{page}#{anchor}-{self.section}"
+        return f"{page}#{self._division}-{self.section}" if self.section else page
 
 
 @dataclass(frozen=True)
@@ -163,9 +161,8 @@ class Cited:
     """What the kinds with unofficial entries share: an entry a specification defines
     (spec), or one that somebody uses without one (source), never both."""
 
-    spec: SpecReference | None = (
-        None  # None for an unofficial entry, which has a source
-    )
+    # None for an unofficial entry, which has a source.
+    spec: SpecReference | None = None
     source: Citation | None = None
 
     @property

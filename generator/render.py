@@ -123,7 +123,7 @@ class _Loader(jinja2.BaseLoader):
         raw = read_bytes(path, shown(path), "a template")
         if raw is None:
             raise jinja2.TemplateNotFound(template)
-        text = decode_text(raw, shown(path), "a template")
+        text = decode_text(raw, shown(path))
 
         def unchanged() -> bool:
             # A template compiled once is used again while its bytes are the same.
@@ -284,8 +284,6 @@ def _environment(templates: Path, finalize: Any) -> jinja2.Environment:
     environment.filters["identifier"] = identifier
     environment.filters["python_version"] = python_version
     environment.filters["markdown"] = markdown
-    environment.filters["rst"] = rst
-    environment.filters["rst_reference"] = rst_reference
     environment.filters["rst_citation"] = rst_citation
     environment.filters["rst_simple_table"] = rst_simple_table
     environment.filters["and_list"] = and_list
@@ -310,8 +308,8 @@ def kind_context(registry: Registry) -> dict[str, Any]:
         "package": PACKAGE,
         "registry": registry,
         **registry.kind.template_context,
+        "fast_path": simple_enum_range(),
     }
-    context["fast_path"] = simple_enum_range()
     if registry.kind.enum is not None:
         context |= {
             "members": registry.members,

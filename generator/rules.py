@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterator
 
 from .pythons import PYTHON_VERSION, version_tuple
 from .sourcefile import DATA, read_text
+from .validation import RegistryRules
 
 
 def enum_rules(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -72,10 +73,7 @@ def enum_names_once(
 CPYTHON = DATA / "cpython"
 
 
-def cpython_names(table: str, key: str) -> Callable[
-    [list[dict[str, Any]], Callable[..., int]],
-    Iterator[tuple[int, tuple[str | int, ...], str]],
-]:
+def cpython_names(table: str, key: str) -> RegistryRules:
     """The rule of an enum kind against CPython's own members (data/cpython/`table`,
     tab-separated with a header: the member's value in "value", or in "name" for an
     enum whose values are its names (HTTPMethod), its name in "name"; `key` the
@@ -107,20 +105,20 @@ def cpython_names(table: str, key: str) -> Callable[
                 and not isinstance(value, bool)
             ):
                 continue
-            value = str(value)
-            if names.get(value) != name:
-                has = names.get(value)
-                cpython = (
-                    f"CPython's name for {value} is {has}"
-                    if has
-                    else f"CPython's enum has no {value}"
-                )
-                yield (
-                    index,
-                    ("name",),
-                    f"{name} is not CPython's name: {cpython} ({shown_table}); "
-                    "expected CPython's name, or no python_added for a member no "
-                    "released CPython has",
-                )
+            has = names.get(str(value))
+            if has == name:
+                continue
+            cpython = (
+                f"CPython's name for {value} is {has}"
+                if has
+                else f"CPython's enum has no {value}"
+            )
+            yield (
+                index,
+                ("name",),
+                f"{name} is not CPython's name: {cpython} ({shown_table}); "
+                "expected CPython's name, or no python_added for a member no "
+                "released CPython has",
+            )
 
     return rule

@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .problems import InputError, Problem
+from .problems import InputError, Problem, one_problem
 
 # The project's folder, and its data: the registries, their schemas, IANA's files
 # and CPython's tables.
@@ -63,7 +63,7 @@ def read_text(path: Path, shown_path: str, expected: str) -> str:
     raw = read_bytes(path, shown_path, expected)
     if raw is None:
         raise _refuse(shown_path, f"does not exist; expected {expected} at this path")
-    return decode_text(raw, shown_path, expected)
+    return decode_text(raw, shown_path)
 
 
 def read_json(path: Path, expected: str) -> Any:
@@ -75,8 +75,8 @@ def parse_json(text: str, shown_path: str, expected: str) -> Any:
     try:
         return json.loads(text)
     except ValueError as error:
-        raise _refuse(
-            shown_path, f"is not JSON ({error}); expected {expected}", field="json"
+        raise one_problem(
+            shown_path, 0, "json", f"is not JSON ({error}); expected {expected}"
         ) from None
 
 
@@ -111,25 +111,27 @@ def read_bytes(path: Path, shown_path: str, expected: str) -> bytes | None:
                 shown_path, f"cannot be read ({error.strerror}); expected {expected}"
             ) from None
     if len(raw) > MAX_BYTES:
-        raise _too_large(shown_path, expected)
+        raise _refuse(
+            shown_path,
+            f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected {expected}, "
+            "which is far smaller",
+        )
     return raw
 
 
-def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
-    """The text of a file's bytes, read from disk or downloaded, on the same terms."""
-
-    if len(raw) > MAX_BYTES:
-        raise _too_large(shown_path, expected)
+def decode_text(raw: bytes, shown_path: str) -> str:
+    """The text of a file's bytes, read from disk or downloaded (each bounded in
+    size as it is read), on the same terms."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise _refuse(
+        raise one_problem(
             shown_path,
-            f"byte 0x{raw[error.start]:02x} at column {column} is not UTF-8; expected a UTF-8 file",
             line,
             "encoding",
+            f"byte 0x{raw[error.start]:02x} at column {column} is not UTF-8; expected a UTF-8 file",
         ) from None
     text = text.removeprefix("\ufeff")
     problems = _unshown_characters(text, shown_path)
@@ -138,18 +140,9 @@ def decode_text(raw: bytes, shown_path: str, expected: str) -> str:
     return text
 
 
-def _too_large(shown_path: str, expected: str) -> InputError:
-    return _refuse(
-        shown_path,
-        f"is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected {expected}, "
-        "which is far smaller",
-    )
-
-
-def _refuse(
-    shown_path: str, message: str, line: int = 0, field: str = "file"
-) -> InputError:
-    return InputError([Problem(shown_path, line, field, message)])
+def _refuse(shown_path: str, message: str) -> InputError:
+    """The file refused whole."""
+    return one_problem(shown_path, 0, "file", message)
 
 
 def _unshown_characters(text: str, shown_path: str) -> list[Problem]:
