@@ -11,7 +11,7 @@ from typing import Any
 
 from .iana import as_of
 from .kind import Kind
-from .problems import InputError, Problem
+from .problems import InputError, one_problem
 from .pythons import version_tuple
 from .records import Alias, Entry, EnumEntry, SpecReference, build, mismatch
 from .sourcefile import DATA, parse_json, read_text, shown
@@ -264,4 +264,4 @@ def _check_kind(kind: Kind, schema: dict[str, Any], shown_schema: str) -> None:
         if found is None:
             return
         message = found
-    raise InputError([Problem(shown_schema, 0, "schema", message)])
+    raise one_problem(shown_schema, 0, "schema", message)

@@ -16,7 +16,7 @@ from typing import Any, Union
 
 import yaml
 
-from .problems import InputError, Problem, Unlisted
+from .problems import Problem, Unlisted, one_problem
 from .sourcefile import read_text
 
 # Deeper than any registry field; a YAML parser allows a thousand levels, which
@@ -127,31 +127,18 @@ def parse_document(text: str, shown_path: str, expected: str) -> Document:
         hint = next(
             (hint for start, hint in _HINTS.items() if problem.startswith(start)), ""
         )
-        raise InputError(
-            [
-                Problem(
-                    shown_path,
-                    line,
-                    "syntax",
-                    f"{problem} at column {column}{hint}; expected valid YAML",
-                )
-            ]
+        raise one_problem(
+            shown_path,
+            line,
+            "syntax",
+            f"{problem} at column {column}{hint}; expected valid YAML",
         ) from None
     except yaml.YAMLError as error:
-        raise InputError(
-            [Problem(shown_path, 0, "syntax", f"{error}; expected valid YAML")]
+        raise one_problem(
+            shown_path, 0, "syntax", f"{error}; expected valid YAML"
         ) from None
     if root is None:
-        raise InputError(
-            [
-                Problem(
-                    shown_path,
-                    0,
-                    "file",
-                    f"is empty; expected {expected}",
-                )
-            ]
-        )
+        raise one_problem(shown_path, 0, "file", f"is empty; expected {expected}")
     return _Builder(shown_path).build(root)
 
 
