@@ -754,7 +754,7 @@ def _answers_carry_text(kind: Kind) -> bool:
     """Whether a kind's answers hold text of its registry beyond the key (a
     declared registry's text columns; the enum kinds' phrases and descriptions)."""
     table = kind.template_context.get("table")
-    return table is None or any(column.type == "str" for column in table.columns)
+    return table is None or any(column.type == "str" and not column.values for column in table.columns)
 
 
 @pytest.mark.slow

@@ -99,7 +99,7 @@ def test_generation_is_deterministic_and_idempotent(project: Project, cli) -> No
 def test_the_guide_s_new_code_reaches_lookup_and_keeps_the_standard_enum(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     """What CONTRIBUTING.md tells a maintainer to do: add its entry, run generate, and
     the lookup knows the code, while HTTPStatus stays the standard library's."""
-    (example,) = code_blocks("CONTRIBUTING.md", "yaml")
+    (example,) = [block for block in code_blocks("CONTRIBUTING.md", "yaml") if block.startswith("- code:")]
     entry = yaml.safe_load(example)[0]
     project.put_entry(textwrap.indent(example, "  "))
     result = cli("generate", *project.paths())
@@ -164,7 +164,7 @@ def test_make_says_in_one_sentence_when_python_will_not_do(
 def test_generate_says_when_an_edit_ends_the_standard_enum(project: Project, cli) -> None:  # type: ignore[no-untyped-def]
     """The guide's code made a member instead: no released CPython has it, so the
     enum stops being http's own where it was; generate says so once, naming it."""
-    (example,) = code_blocks("CONTRIBUTING.md", "yaml")
+    (example,) = [block for block in code_blocks("CONTRIBUTING.md", "yaml") if block.startswith("- code:")]
     member = replaced(example, "member: false\n", "name: GUIDE_EXAMPLE\n")
     member += "  docs_deviations: {row: an example}\n"
     project.put_entry(textwrap.indent(member, "  "))
