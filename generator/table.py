@@ -304,9 +304,9 @@ def _inconsistencies(document: Any, shown_path: str, file: str) -> Iterator[Prob
     data = document.data
 
     def problem(location: tuple[str | int, ...], message: str) -> Problem:
-        return Problem(
-            shown_path, document.line_of(location), field_name(location), message
-        )
+        # At the key's line: a mapping's own line is its first field's.
+        line = document.key_lines.get(location) or document.line_of(location)
+        return Problem(shown_path, line, field_name(location), message)
 
     header = data["iana_header"]
     columns = data.get("columns", [])
@@ -331,11 +331,12 @@ def _inconsistencies(document: Any, shown_path: str, file: str) -> Iterator[Prob
             )
     types = {}
     for index, column in enumerate(columns):
-        if column["name"] in types or column["name"] in _TABLE_FIELDS:
+        name = column["name"]
+        if name in types or name in _TAKEN_BY_ENTRIES or keyword.iskeyword(name):
             yield problem(
                 ("columns", index, "name"),
-                f"{column['name']} is declared twice, or is a field every registry "
-                "has; expected another name",
+                f"{name} is declared twice, or is a name every entry or answer has "
+                "already, or a Python keyword; expected another name",
             )
         types[column["name"]] = column["type"]
     for index, subset in enumerate(data.get("subsets", [])):
@@ -359,6 +360,19 @@ def _inconsistencies(document: Any, shown_path: str, file: str) -> Iterator[Prob
             f"{data['module']} is not the declaration's file name; expected {module}, "
             f"the name of data/{module}.yaml, its registry",
         )
+    space = data.get("space")
+    if space and space[0] > space[1]:
+        yield problem(
+            ("space",), "ends before it begins; expected the first code, then the last"
+        )
+    if data.get("numeric") is False:
+        for field in ("space", "hex_width", "formula", "name_column"):
+            if field in data:
+                yield problem(
+                    (field,),
+                    "is given for a registry of tokens; expected it only for one of "
+                    "codes (numeric: true)",
+                )
     for field in ("module", "class_name"):
         if keyword.iskeyword(data[field]):
             yield problem(
@@ -378,9 +392,12 @@ class TableEntry(Entry):
     spec: SpecReference | None = None
 
 
-# The fields every declared registry's entries have; a column cannot take one.
-_TABLE_FIELDS = frozenset(
+# What a column cannot be named: the fields every declared registry's entries
+# have, and what an entry or an answer has besides (its line, its status, ...).
+_TAKEN_BY_ENTRIES = frozenset(
     {"value", "last", "name", "constant", "aliases", "spec", "iana", "iana_deviations"}
+    | {"key", "line", "line_of", "field_lines", "status", "reference", "member"}
+    | {"reference_url"}
 )
 
 

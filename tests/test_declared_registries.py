@@ -206,3 +206,39 @@ def test_each_declaration_is_the_file_beside_its_registry(kind) -> None:  # type
     table = kind.template_context["table"]
     assert (ROOT / "data" / f"{table.module}.declaration.yaml").is_file()
     assert (ROOT / "data" / kind.registry).is_file()
+
+
+# A declaration with every part (columns, a mapping, a formula, a prefix), and what
+# each slip in it is reported as: (the text replaced, its replacement, the field
+# and the words of the one problem it makes).
+_FULL = "http3_settings.declaration.yaml"
+_SLIPS = {
+    "a column named as a shared field": ("  - name: initial\n", "  - name: status\n", "name", "is a name every entry or answer has"),
+    "a column named as a keyword": ("  - name: initial\n", "  - name: class\n", "name", "a Python keyword"),
+    "a column IANA lacks": ("    iana: Default\n", "    iana: Defaults\n", "iana", "'Defaults' is not one of iana_header's columns"),
+    "a set of no column": ("    column: initial\n", "    column: initial_value\n", "column", "initial_value is not a column"),
+    "a space reversed": ("space: [0x00, 0x3fffffffffffffff]", "space: [0x3fffffffffffffff, 0x00]", "space", "ends before it begins"),
+    "a formula for tokens": ("module: http3_settings\n", "module: http3_settings\nnumeric: false\n", "formula", "is given for a registry of tokens"),
+    "another file's module": ("module: http3_settings\n", "module: http3_setting\n", "module", "is not the declaration's file name"),
+    "a misspelt field": ("hex_width: 2\n", "hex_widht: 2\n", "hex_widht", "did you mean 'hex_width'?"),
+    "a type no column has": ("    type: int\n", "    type: integer\n", "type", "expected one of int, str, bool, date"),
+}
+
+
+@pytest.mark.parametrize("slip", _SLIPS)
+def test_a_declaration_s_slip_is_reported_at_its_line(tmp_path, slip: str) -> None:  # type: ignore[no-untyped-def]
+    from generator.problems import InputError
+    from generator.table import read_declaration
+
+    old, new, field, words = _SLIPS[slip]
+    text = (ROOT / "data" / _FULL).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / _FULL
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_declaration(path)
+    problems = [p for p in raised.value.problems if p.field == field and words in p.message]
+    assert problems, [str(p) for p in raised.value.problems]
+    # At the line of the slip (or, for a field a slip makes wrong, of that field).
+    changed = text.replace(old, new, 1).splitlines()
+    assert any(changed[problem.line - 1].lstrip(" -").startswith(field) for problem in problems)
